@@ -1,0 +1,69 @@
+package io.github.mcsync;
+
+import io.github.mcsync.feed.FeedControl;
+import io.github.mcsync.feed.PollRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+
+/**
+ * Builds the Camel Main that runs the bundle: application.properties (plus application-PROFILE.properties),
+ * the beans of {@link SyncBeans}, and the route files, read from {@code routes/} on disk when that folder
+ * exists beside the working directory (so an integration team edits a route without rebuilding), else
+ * from the jar. YAML is the main DSL; XML route files ({@code *.camel.xml}) load too.
+ */
+public final class SyncApplication {
+    public static final String ROUTES_DIR = "sync.routes.dir";
+
+    private final Main main;
+
+    public SyncApplication(String profile, Map<String, String> overrides) {
+        main = new Main(SyncApplication.class);
+        String locations = "classpath:application.properties";
+        if (profile != null && !profile.isBlank()) {
+            locations += ",classpath:application-" + profile + ".properties";
+        }
+        main.setPropertyPlaceholderLocations(locations);
+        overrides.forEach(main::addOverrideProperty);
+        String dir = overrides.getOrDefault(ROUTES_DIR, System.getProperty(ROUTES_DIR, "routes"));
+        main.configure().withRoutesIncludePattern(routesPattern(Path.of(dir)));
+        main.configure().addConfiguration(new SyncBeans());
+    }
+
+    static String routesPattern(Path dir) {
+        if (Files.isDirectory(dir)) {
+            String d = "file:" + dir.toAbsolutePath().normalize().toString().replace('\\', '/');
+            return d + "/*.camel.yaml," + d + "/*.camel.xml";
+        }
+        return "classpath:routes/*.camel.yaml,classpath:routes/*.camel.xml";
+    }
+
+    public Main main() {
+        return main;
+    }
+
+    public void start() throws Exception {
+        main.start();
+    }
+
+    public void stop() throws Exception {
+        main.stop();
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    /** Runs one poll now (the --once mode, tests and the demo) and returns its figures. */
+    public PollRun pollOnce() {
+        context().createProducerTemplate().sendBody("direct:pollMoodle", null);
+        return context().getRegistry().lookupByNameAndType("feedControl", FeedControl.class).lastPoll();
+    }
+
+    /** Runs until the JVM is asked to stop. */
+    public void run() throws Exception {
+        main.run();
+    }
+}

@@ -1,0 +1,111 @@
+package io.github.mcsync;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.mcsync.coursesales.CourseSalesEndpoint;
+import io.github.mcsync.coursesales.CourseSalesRequests;
+import io.github.mcsync.coursesales.FailureClassifier;
+import io.github.mcsync.coursesales.MetadataCache;
+import io.github.mcsync.coursesales.SoapMetadata;
+import io.github.mcsync.deadletter.DeadLetterStore;
+import io.github.mcsync.deadletter.DeadLetterWriter;
+import io.github.mcsync.enrolment.CourseLinker;
+import io.github.mcsync.enrolment.FieldMapping;
+import io.github.mcsync.enrolment.RegistrationMapper;
+import io.github.mcsync.feed.Baseline;
+import io.github.mcsync.feed.DeliveryRecorder;
+import io.github.mcsync.feed.FeedControl;
+import io.github.mcsync.feed.PollReport;
+import io.github.mcsync.moodle.CourseWatchList;
+import io.github.mcsync.moodle.EnrolmentPages;
+import io.github.mcsync.moodle.MoodleRequests;
+import io.github.mcsync.moodle.MoodleResponses;
+import io.github.mcsync.state.Deliveries;
+import io.github.mcsync.state.InFlight;
+import io.github.mcsync.state.SourceState;
+import io.github.mcsync.state.StateDatabase;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.spi.Registry;
+
+/**
+ * Binds the beans the routes use, from the configuration contract. Java holds pure rules and thin
+ * adapters; the flow is in routes/. The state database is migrated here, before any route starts.
+ */
+public final class SyncBeans implements CamelConfiguration {
+    public static final String PROCESSOR_NAME = "moodleToCourseSales";
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Settings s = new Settings(context);
+        Registry r = context.getRegistry();
+        Clock clock = Clock.systemUTC();
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+
+        // state database
+        HikariDataSource ds = StateDatabase.open(s.get("state.jdbc-url"), s.optional("state.username").orElse(null),
+                s.optionalSecret("state.password").orElse(null));
+        context.addService(new org.apache.camel.Service() {
+            @Override
+            public void start() {
+            }
+
+            @Override
+            public void stop() {
+                ds.close();
+            }
+        });
+        r.bind("stateDataSource", ds);
+        JdbcMessageIdRepository processedKeys = new JdbcMessageIdRepository(ds, PROCESSOR_NAME);
+        processedKeys.setCreateTableIfNotExists(false);
+        r.bind("processedKeys", processedKeys);
+        Deliveries deliveries = new Deliveries(ds, PROCESSOR_NAME, clock);
+        InFlight inFlight = new InFlight(ds, clock);
+        DeadLetterStore deadLetters = new DeadLetterStore(ds, json, clock);
+        FailureClassifier classifier = new FailureClassifier();
+        r.bind("deliveries", deliveries);
+        r.bind("inFlight", inFlight);
+        r.bind("deadLetterStore", deadLetters);
+        r.bind("failureClassifier", classifier);
+        r.bind("deadLetterWriter", new DeadLetterWriter(deadLetters, classifier, inFlight));
+        r.bind("deliveryRecorder", new DeliveryRecorder(deliveries, deadLetters));
+        FeedControl feed = new FeedControl(clock);
+        r.bind("feedControl", feed);
+        r.bind("pollReport", new PollReport(feed, classifier));
+        r.bind("baseline", new Baseline(s.get("moodle.start"), new SourceState(ds, clock), deliveries));
+
+        // Moodle
+        List<Long> courses = CourseWatchList.parse(s.optional("moodle.courses").orElse(""));
+        r.bind("moodleRequests", new MoodleRequests(s.secret("moodle.token"), s.getInt("moodle.page-size"), courses));
+        r.bind("moodleResponses", new MoodleResponses());
+        r.bind("courseWatchList", new CourseWatchList(courses));
+        Set<String> roles = Arrays.stream(s.get("moodle.roles").split(",")).map(String::strip)
+                .filter(x -> !x.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        r.bind("enrolmentPages", new EnrolmentPages(roles, s.getInt("moodle.page-size")));
+
+        // CourseSales
+        r.bind("courseSales", CourseSalesEndpoint.create(context, s.get("coursesales.url"),
+                s.duration("coursesales.connect-timeout"), s.duration("coursesales.receive-timeout")));
+        r.bind("courseSalesRequests", new CourseSalesRequests(s.get("coursesales.username"), s.secret("coursesales.password")));
+        r.bind("metadataCache", new MetadataCache(clock, s.duration("coursesales.metadata.ttl")));
+        r.bind("soapMetadata", new SoapMetadata(clock));
+        r.bind("courseLinker", new CourseLinker(s.get("moodle.offer-code-field")));
+        r.bind("registrationMapper", new RegistrationMapper(fieldMapping(s)));
+    }
+
+    static FieldMapping fieldMapping(Settings s) {
+        return new FieldMapping(s.getInt("coursesales.form-id"), s.getInt("coursesales.process-id"),
+                s.optionalInt("coursesales.contact-form-id"),
+                s.optionalInt("coursesales.field.first-name"), s.optionalInt("coursesales.field.last-name"),
+                s.optionalInt("coursesales.field.email"), s.optionalInt("coursesales.field.phone"),
+                s.optionalInt("coursesales.field.mobile"), s.optionalInt("coursesales.field.moodle-id"),
+                s.optionalInt("coursesales.field.client-id"));
+    }
+
+}

@@ -1,0 +1,64 @@
+package io.github.mcsync;
+
+import io.github.mcsync.demo.DemoEnvironment;
+import io.github.mcsync.feed.PollRun;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Command line: {@code java -jar moodle-coursesales-sync.jar [--profile demo] [--once]}.
+ * <ul>
+ *   <li>no argument: run the scheduled feed until stopped;</li>
+ *   <li>{@code --once}: run a single poll and exit 0 when nothing failed, 1 otherwise (cron, Kubernetes CronJob);</li>
+ *   <li>{@code --profile demo}: start the local Moodle and CourseSales simulators and sync between them.</li>
+ * </ul>
+ */
+public final class SyncMain {
+    private SyncMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean once = false;
+        String profile = System.getProperty("sync.profile", System.getenv("SYNC_PROFILE"));
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--once" -> once = true;
+                case "--profile" -> profile = args[++i];
+                case "--help", "-h" -> {
+                    System.out.println("usage: java [-Dkey=value ...] -jar moodle-coursesales-sync.jar [--profile demo] [--once]");
+                    return;
+                }
+                default -> {
+                    System.err.println("unknown argument: " + args[i] + " (try --help)");
+                    System.exit(2);
+                }
+            }
+        }
+        Map<String, String> overrides = new HashMap<>();
+        DemoEnvironment demo = null;
+        if ("demo".equals(profile)) {
+            demo = DemoEnvironment.start();
+            overrides.putAll(demo.properties());
+        }
+        if (once) {
+            overrides.put("moodle.poll.enabled", "false");
+        }
+        SyncApplication app = new SyncApplication(profile, overrides);
+        int status = 0;
+        try {
+            if (once) {
+                app.start();
+                PollRun run = app.pollOnce();
+                status = run != null && run.ok() ? 0 : 1;
+                app.stop();
+            } else {
+                app.run();
+            }
+        } finally {
+            if (demo != null) {
+                demo.stop();
+            }
+        }
+        System.exit(status);
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.mcsync.coursesales;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Holds the last {@link CourseSalesMetadata} for a time-to-live ({@code coursesales.metadata.ttl}), so
+ * metadata calls stay far below one per record. {@link #invalidate()} forces the next read to refresh.
+ */
+public final class MetadataCache {
+    private final Clock clock;
+    private final Duration ttl;
+    private final AtomicReference<CourseSalesMetadata> current = new AtomicReference<>();
+    private final AtomicInteger refreshes = new AtomicInteger();
+
+    public MetadataCache(Clock clock, Duration ttl) {
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    public boolean isFresh() {
+        CourseSalesMetadata m = current.get();
+        return m != null && m.fetchedAt().plus(ttl).isAfter(clock.instant());
+    }
+
+    public CourseSalesMetadata current() {
+        return current.get();
+    }
+
+    public CourseSalesMetadata store(CourseSalesMetadata metadata) {
+        current.set(metadata);
+        refreshes.incrementAndGet();
+        return metadata;
+    }
+
+    public void invalidate() {
+        current.set(null);
+    }
+
+    /** How many times the metadata was fetched from CourseSales (the benchmark reports it). */
+    public int refreshes() {
+        return refreshes.get();
+    }
+}

@@ -1,0 +1,115 @@
+package io.github.mcsync.deadletter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.mcsync.Secrets;
+import io.github.mcsync.enrolment.Enrolment;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The persistent dead-letter store (table {@code dead_letter}). A record that fails again while it has an
+ * open row (NEW or REPLAY_REQUESTED) updates that row (attempts, last failure) instead of adding another.
+ */
+public final class DeadLetterStore {
+    private static final String COLUMNS = "id, source_reference, stage, reason_code, reason_text, payload, attempts,"
+            + " first_failure_at, last_failure_at, status, replay_count, resolved_document_id";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public DeadLetterStore(DataSource ds, ObjectMapper json, Clock clock) {
+        this.jdbc = new JdbcTemplate(ds);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public long write(Enrolment enrolment, String stage, String code, String text) {
+        String payload = Secrets.redact(toJson(enrolment));
+        String reason = Secrets.redact(text);
+        Timestamp now = Timestamp.from(clock.instant());
+        return tx.execute(s -> {
+            Optional<Long> open = openId(enrolment.sourceReference());
+            if (open.isPresent()) {
+                jdbc.update("UPDATE dead_letter SET stage = ?, reason_code = ?, reason_text = ?, payload = ?,"
+                                + " attempts = attempts + 1, last_failure_at = ?, status = ? WHERE id = ?",
+                        stage, code, reason, payload, now, DeadLetter.NEW, open.get());
+                return open.get();
+            }
+            jdbc.update("INSERT INTO dead_letter (source_reference, stage, reason_code, reason_text, payload, attempts,"
+                            + " first_failure_at, last_failure_at, status, replay_count) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, 0)",
+                    enrolment.sourceReference(), stage, code, reason, payload, now, now, DeadLetter.NEW);
+            return openId(enrolment.sourceReference()).orElseThrow();
+        });
+    }
+
+    /** True when the key waits in the store (NEW or REPLAY_REQUESTED): polls leave it to replay. */
+    public boolean isParked(String sourceReference) {
+        return openId(sourceReference).isPresent();
+    }
+
+    public Optional<DeadLetter> find(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM dead_letter WHERE id = ?", this::row, id).stream().findFirst();
+    }
+
+    public List<DeadLetter> list(String status, String reasonCode, int offset, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM dead_letter WHERE (? IS NULL OR status = ?)"
+                        + " AND (? IS NULL OR reason_code = ?) ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                this::row, status, status, reasonCode, reasonCode, offset, limit);
+    }
+
+    public int count(String status) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE (? IS NULL OR status = ?)",
+                Integer.class, status, status);
+        return n == null ? 0 : n;
+    }
+
+    public Enrolment payload(DeadLetter d) {
+        try {
+            return json.readValue(d.payload(), Enrolment.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("dead letter " + d.id() + " has an unreadable payload", e);
+        }
+    }
+
+    public void markReplayed(String sourceReference, String documentExternalId) {
+        jdbc.update("UPDATE dead_letter SET status = ?, replay_count = replay_count + 1, resolved_document_id = ?"
+                        + " WHERE source_reference = ? AND status IN (?, ?)",
+                DeadLetter.REPLAYED, documentExternalId, sourceReference, DeadLetter.NEW, DeadLetter.REPLAY_REQUESTED);
+    }
+
+    public boolean setStatus(long id, String status) {
+        return jdbc.update("UPDATE dead_letter SET status = ? WHERE id = ?", status, id) == 1;
+    }
+
+    private Optional<Long> openId(String sourceReference) {
+        return jdbc.query("SELECT id FROM dead_letter WHERE source_reference = ? AND status IN (?, ?)",
+                (rs, i) -> rs.getLong(1), sourceReference, DeadLetter.NEW, DeadLetter.REPLAY_REQUESTED).stream().findFirst();
+    }
+
+    private String toJson(Enrolment e) {
+        try {
+            return json.writeValueAsString(e);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("cannot serialise enrolment " + e.sourceReference(), ex);
+        }
+    }
+
+    private DeadLetter row(ResultSet rs, int i) throws SQLException {
+        return new DeadLetter(rs.getLong("id"), rs.getString("source_reference"), rs.getString("stage"),
+                rs.getString("reason_code"), rs.getString("reason_text"), rs.getString("payload"), rs.getInt("attempts"),
+                rs.getTimestamp("first_failure_at").toInstant(), rs.getTimestamp("last_failure_at").toInstant(),
+                rs.getString("status"), rs.getInt("replay_count"), rs.getString("resolved_document_id"));
+    }
+}

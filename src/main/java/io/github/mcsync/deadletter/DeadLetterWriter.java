@@ -1,0 +1,57 @@
+package io.github.mcsync.deadletter;
+
+import io.github.mcsync.coursesales.Failure;
+import io.github.mcsync.coursesales.FailureClassifier;
+import io.github.mcsync.enrolment.Enrolment;
+import io.github.mcsync.enrolment.ReasonCode;
+import io.github.mcsync.feed.PollRun;
+import io.github.mcsync.state.InFlight;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the failed record of an exchange to the dead-letter store with an actionable reason code: the
+ * CourseSales fault code, our validation code, or RETRIES_EXHAUSTED with the last cause for transient
+ * failures that outlived every redelivery.
+ */
+public final class DeadLetterWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterWriter.class);
+    public static final String ENROLMENT = "enrolment";
+    public static final String STAGE = "stage";
+    public static final String POLL_RUN = "pollRun";
+
+    private final DeadLetterStore store;
+    private final FailureClassifier classifier;
+    private final InFlight inFlight;
+
+    public DeadLetterWriter(DeadLetterStore store, FailureClassifier classifier, InFlight inFlight) {
+        this.store = store;
+        this.classifier = classifier;
+        this.inFlight = inFlight;
+    }
+
+    public void write(Exchange exchange) {
+        Enrolment enrolment = exchange.getProperty(ENROLMENT, Enrolment.class);
+        if (enrolment == null) {
+            throw new IllegalStateException("no enrolment on the exchange to dead-letter");
+        }
+        Failure failure = classifier.classify(exchange);
+        String code = failure.code();
+        String text = failure.text();
+        if (failure.kind() == Failure.Kind.TRANSIENT) {
+            code = ReasonCode.RETRIES_EXHAUSTED.name();
+            text = "last cause " + failure.code() + ": " + failure.text();
+        } else {
+            // CourseSales refused it (or we never sent it): no document can exist for this submission
+            inFlight.clear(enrolment.sourceReference());
+        }
+        String stage = exchange.getProperty(STAGE, "process", String.class);
+        long id = store.write(enrolment, stage, code, text);
+        PollRun run = exchange.getProperty(POLL_RUN, PollRun.class);
+        if (run != null) {
+            run.deadLettered();
+        }
+        LOG.warn("Dead-lettered {} at {} as {} (dead letter {}): {}", enrolment.sourceReference(), stage, code, id, text);
+    }
+}

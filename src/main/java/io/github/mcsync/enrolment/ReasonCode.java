@@ -1,0 +1,36 @@
+package io.github.mcsync.enrolment;
+
+/**
+ * Our own reason codes (dead letters and preflight share them). CourseSales faults keep their contract
+ * code as the reason. Each code carries one sentence for the operator: what is wrong, where to fix it.
+ */
+public enum ReasonCode {
+    UNMAPPED_COURSE("No active CourseSales course date carries this Moodle course id (or one of its offer codes): "
+            + "set the course date's Moodle Id in CourseSales, or the offer code in the Moodle course's ID number."),
+    CATEGORY_INACTIVE("The course date's course category is not an Active 'Course Category' option: "
+            + "activate it under Options in CourseSales."),
+    CATEGORY_MISMATCH("The course date's course category carries a different Moodle Category Id than the Moodle "
+            + "course's category: correct the Moodle Category Id on the option in CourseSales."),
+    CONTACT_FORM_MANDATORY_FIELD("The contact form has a mandatory field that Moodle does not supply: "
+            + "make it optional in CourseSales or map a Moodle field to it."),
+    MISSING_REQUIRED_VALUE("A mandatory field of the registration form has no value from Moodle: "
+            + "fill it in the Moodle user's profile, then replay."),
+    INVALID_VALUE("A value breaks the field's limits in CourseSales: correct it in Moodle, then replay."),
+    CLIENT_ID_INVALID("The AVETMISS Client Identifier is not 1-10 printable ASCII characters: "
+            + "choose another identity.strategy or correct the Moodle username."),
+    CLIENT_ID_NOT_UNIQUE("The AVETMISS Client Identifier would collide with another Moodle user's: "
+            + "use identity.strategy=document-source-id or rename one of the users in Moodle."),
+    INVALID_USI("The USI is not 10 characters of the USI alphabet: correct it in the Moodle profile, then replay."),
+    RETRIES_EXHAUSTED("CourseSales could not be reached after every retry: check CourseSales availability, then replay."),
+    UNEXPECTED_ERROR("An unexpected error occurred: read the reason text, fix the cause, then replay.");
+
+    private final String advice;
+
+    ReasonCode(String advice) {
+        this.advice = advice;
+    }
+
+    public String advice() {
+        return advice;
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.mcsync.enrolment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maps an {@link Enrolment} to a {@link Registration}: the configured FieldIds for first name, last name,
+ * email, phone (Moodle phone1), mobile (Moodle phone2), the "Moodle Id" field and, where an identity
+ * strategy gives one, the client identifier. DocumentSourceId is the Moodle user id. Values pass unchanged
+ * (no trimming, no escaping: the SOAP layer escapes), and a blank value is not sent.
+ */
+public final class RegistrationMapper {
+    private final FieldMapping mapping;
+
+    public RegistrationMapper(FieldMapping mapping) {
+        this.mapping = mapping;
+    }
+
+    public FieldMapping mapping() {
+        return mapping;
+    }
+
+    public Registration map(Enrolment e, int courseDateId, String clientIdentifier) {
+        List<Registration.FieldValue> values = new ArrayList<>();
+        add(values, mapping.firstName(), e.firstName());
+        add(values, mapping.lastName(), e.lastName());
+        add(values, mapping.email(), e.email());
+        add(values, mapping.phone(), e.phone1());
+        add(values, mapping.mobile(), e.phone2());
+        add(values, mapping.moodleId(), Long.toString(e.userId()));
+        add(values, mapping.clientId(), clientIdentifier);
+        return new Registration(mapping.formId(), mapping.processId(), courseDateId,
+                Long.toString(e.userId()), e.sourceReference(), values);
+    }
+
+    private static void add(List<Registration.FieldValue> values, Integer fieldId, String value) {
+        if (fieldId != null && value != null && !value.isBlank()) {
+            values.add(new Registration.FieldValue(fieldId, value));
+        }
+    }
+}

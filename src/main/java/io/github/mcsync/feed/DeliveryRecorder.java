@@ -1,0 +1,54 @@
+package io.github.mcsync.feed;
+
+import io.github.mcsync.coursesales.soap.DocumentRecord;
+import io.github.mcsync.coursesales.soap.FindDocumentsResponse;
+import io.github.mcsync.coursesales.soap.SubmitRegistrationResponse;
+import io.github.mcsync.deadletter.DeadLetterStore;
+import io.github.mcsync.deadletter.DeadLetterWriter;
+import io.github.mcsync.enrolment.Enrolment;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Records a delivered registration (or one found after an unknown outcome) and counts it in the poll. */
+public final class DeliveryRecorder {
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryRecorder.class);
+
+    private final io.github.mcsync.state.Deliveries deliveries;
+    private final DeadLetterStore deadLetters;
+
+    public DeliveryRecorder(io.github.mcsync.state.Deliveries deliveries, DeadLetterStore deadLetters) {
+        this.deliveries = deliveries;
+        this.deadLetters = deadLetters;
+    }
+
+    public void delivered(@ExchangeProperty(DeadLetterWriter.ENROLMENT) Enrolment e,
+                          @ExchangeProperty(DeadLetterWriter.POLL_RUN) PollRun run,
+                          SubmitRegistrationResponse response) {
+        deliveries.delivered(e, response);
+        deadLetters.markReplayed(e.sourceReference(), response.getDocumentExternalId());
+        if (run != null) {
+            run.sent();
+        }
+        LOG.info("Delivered {} as CourseSales document {}", e.sourceReference(), response.getDocumentExternalId());
+    }
+
+    /** After an unknown outcome: true when CourseSales already has the document (then it is recorded, not resent). */
+    public boolean alreadyThere(@ExchangeProperty(DeadLetterWriter.ENROLMENT) Enrolment e,
+                                @ExchangeProperty(DeadLetterWriter.POLL_RUN) PollRun run,
+                                FindDocumentsResponse found) {
+        if (found.getDocument().isEmpty()) {
+            LOG.info("{} had an unknown outcome; CourseSales has no document for it, sending again", e.sourceReference());
+            return false;
+        }
+        DocumentRecord d = found.getDocument().get(0);
+        deliveries.found(e, d.getDocumentId(), d.getDocumentExternalId());
+        deadLetters.markReplayed(e.sourceReference(), d.getDocumentExternalId());
+        if (run != null) {
+            run.sent();
+        }
+        LOG.info("{} had an unknown outcome; CourseSales already has it as document {}: recorded, not sent again",
+                e.sourceReference(), d.getDocumentExternalId());
+        return true;
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.mcsync.state;
+
+import io.github.mcsync.coursesales.soap.SubmitRegistrationResponse;
+import io.github.mcsync.enrolment.Enrolment;
+import io.github.mcsync.enrolment.SourceReference;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records that a key is done, in one transaction: the delivery (with CourseSales' DocumentExternalId), the
+ * key in Camel's idempotent repository table, and the end of its in-flight mark. So a crash at any point
+ * either leaves the key in flight (resolved with FindDocuments) or done, never sent twice.
+ */
+public final class Deliveries {
+    public static final String OUTCOME_DELIVERED = "DELIVERED";
+    public static final String OUTCOME_FOUND = "FOUND";
+    public static final String OUTCOME_BASELINE = "BASELINE";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final String processorName;
+    private final Clock clock;
+
+    public Deliveries(DataSource ds, String processorName, Clock clock) {
+        this.jdbc = new JdbcTemplate(ds);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        this.processorName = processorName;
+        this.clock = clock;
+    }
+
+    public void delivered(Enrolment e, SubmitRegistrationResponse response) {
+        record(e, OUTCOME_DELIVERED, response.getDocumentId(), response.getDocumentExternalId());
+    }
+
+    public void found(Enrolment e, int documentId, String documentExternalId) {
+        record(e, OUTCOME_FOUND, documentId, documentExternalId);
+    }
+
+    /** Records existing enrolments as known without sending them (moodle.start=now). */
+    public int baseline(List<Enrolment> enrolments) {
+        return tx.execute(s -> {
+            int n = 0;
+            for (Enrolment e : enrolments) {
+                if (insertKey(e)) {
+                    insertDelivery(e, OUTCOME_BASELINE, null, null);
+                    n++;
+                }
+            }
+            return n;
+        });
+    }
+
+    public Optional<String> documentOf(String sourceReference) {
+        return jdbc.query("SELECT document_external_id FROM delivery WHERE source_reference = ?",
+                (rs, i) -> rs.getString(1), sourceReference).stream().findFirst();
+    }
+
+    public boolean isDone(String sourceReference) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ? AND messageId = ?",
+                Integer.class, processorName, sourceReference);
+        return n != null && n > 0;
+    }
+
+    private void record(Enrolment e, String outcome, Integer documentId, String externalId) {
+        tx.executeWithoutResult(s -> {
+            insertKey(e);
+            jdbc.update("DELETE FROM delivery WHERE source_reference = ?", e.sourceReference());
+            insertDelivery(e, outcome, documentId, externalId);
+            jdbc.update("DELETE FROM in_flight WHERE source_reference = ?", e.sourceReference());
+        });
+    }
+
+    private boolean insertKey(Enrolment e) {
+        if (isDone(e.sourceReference())) {
+            return false;
+        }
+        jdbc.update("INSERT INTO CAMEL_MESSAGEPROCESSED (processorName, messageId, createdAt) VALUES (?, ?, ?)",
+                processorName, e.sourceReference(), now());
+        return true;
+    }
+
+    private void insertDelivery(Enrolment e, String outcome, Integer documentId, String externalId) {
+        jdbc.update("INSERT INTO delivery (source_reference, key_scheme, outcome, document_id, document_external_id, recorded_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                e.sourceReference(), SourceReference.schemeOf(e), outcome, documentId, externalId, now());
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+}
