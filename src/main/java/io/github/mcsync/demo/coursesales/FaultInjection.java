@@ -1,0 +1,79 @@
+package io.github.mcsync.demo.coursesales;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** Pending injected failures; each take* consumes exactly one, atomically. */
+final class FaultInjection {
+
+    private int httpFailuresLeft;
+    private int httpFailureStatus;
+    private int faultsLeft;
+    private String faultCode;
+    private int dropsLeft;
+    private Duration responseDelay = Duration.ZERO;
+
+    synchronized void failNext(int n, int httpStatus) {
+        if (n < 0 || httpStatus < 100 || httpStatus > 599) {
+            throw new IllegalArgumentException("n must be >= 0 and httpStatus a valid HTTP status");
+        }
+        httpFailuresLeft = n;
+        httpFailureStatus = httpStatus;
+    }
+
+    /** The status to answer this request with, or 0 to handle it normally. */
+    synchronized int takeHttpFailure() {
+        if (httpFailuresLeft == 0) {
+            return 0;
+        }
+        httpFailuresLeft--;
+        return httpFailureStatus;
+    }
+
+    synchronized void faultNext(int n, String code) {
+        if (n < 0 || !FaultCodes.ALL.contains(code)) {
+            throw new IllegalArgumentException("n must be >= 0 and code one of " + FaultCodes.ALL);
+        }
+        faultsLeft = n;
+        faultCode = code;
+    }
+
+    /** The fault code this request must answer, or null. */
+    synchronized String takeFault() {
+        if (faultsLeft == 0) {
+            return null;
+        }
+        faultsLeft--;
+        return faultCode;
+    }
+
+    synchronized void dropNext(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0");
+        }
+        dropsLeft = n;
+    }
+
+    synchronized boolean takeDrop() {
+        if (dropsLeft == 0) {
+            return false;
+        }
+        dropsLeft--;
+        return true;
+    }
+
+    synchronized void setResponseDelay(Duration delay) {
+        this.responseDelay = Objects.requireNonNull(delay);
+    }
+
+    synchronized Duration responseDelay() {
+        return responseDelay;
+    }
+
+    synchronized void clear() {
+        httpFailuresLeft = 0;
+        faultsLeft = 0;
+        dropsLeft = 0;
+        responseDelay = Duration.ZERO;
+    }
+}

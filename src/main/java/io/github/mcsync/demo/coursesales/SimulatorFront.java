@@ -1,0 +1,160 @@
+package io.github.mcsync.demo.coursesales;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulator's public HTTP port. Counts SOAP calls per operation, applies injected failures at the HTTP
+ * level (status without a SOAP body, injected CourseSales faults, connection closed after the document was
+ * stored, response delay) and forwards everything else unchanged to the CXF endpoint on an internal port.
+ */
+final class SimulatorFront {
+
+    static final String SUBMIT_REGISTRATION = "SubmitRegistration";
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorFront.class);
+    private static final String[] FORWARDED_HEADERS = {"Content-Type", "SOAPAction", "Accept"};
+    private static final XMLInputFactory XML = xmlInputFactory();
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final HttpClient client;
+    private final URI backend;
+    private final FaultInjection faults;
+    private final Map<String, AtomicInteger> calls;
+
+    SimulatorFront(InetSocketAddress bind, URI backend, FaultInjection faults, Map<String, AtomicInteger> calls)
+            throws IOException {
+        this.server = HttpServer.create(bind, 50);
+        this.backend = backend;
+        this.faults = faults;
+        this.calls = calls;
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "coursesales-sim-" + port() + "-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+    }
+
+    String backendUrl() {
+        return backend.toString();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    void start() {
+        server.start();
+    }
+
+    void stop() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            boolean soapCall = "POST".equalsIgnoreCase(exchange.getRequestMethod());
+            String operation = soapCall ? operationOf(body) : null;
+            if (soapCall) {
+                calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+                int status = faults.takeHttpFailure();
+                if (status != 0) {
+                    LOG.info("CourseSales simulator: injected HTTP {} for {}", status, operation);
+                    exchange.sendResponseHeaders(status, -1);
+                    return;
+                }
+            }
+            String injectedFault = soapCall ? faults.takeFault() : null;
+            HttpResponse<byte[]> response = forward(exchange, body, injectedFault);
+            if (SUBMIT_REGISTRATION.equals(operation) && response.statusCode() == 200 && faults.takeDrop()) {
+                LOG.info("CourseSales simulator: document stored, closing the connection without a response");
+                return; // closing an exchange whose headers were not sent closes the connection
+            }
+            Duration delay = faults.responseDelay();
+            if (!delay.isZero()) {
+                Thread.sleep(delay.toMillis());
+            }
+            response.headers().firstValue("Content-Type")
+                    .ifPresent(v -> exchange.getResponseHeaders().add("Content-Type", v));
+            byte[] out = response.body();
+            exchange.sendResponseHeaders(response.statusCode(), out.length == 0 ? -1 : out.length);
+            if (out.length > 0) {
+                exchange.getResponseBody().write(out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("CourseSales simulator: request failed: {}", e.toString());
+        }
+    }
+
+    private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body, String injectedFault)
+            throws IOException, InterruptedException {
+        URI requestUri = exchange.getRequestURI();
+        URI target = backend.resolve(requestUri.getRawPath()
+                + (requestUri.getRawQuery() == null ? "" : "?" + requestUri.getRawQuery()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+        for (String name : FORWARDED_HEADERS) {
+            String value = exchange.getRequestHeaders().getFirst(name);
+            if (value != null) {
+                request.header(name, value);
+            }
+        }
+        if (injectedFault != null) {
+            request.header(SimulatedCourseSales.INJECTED_FAULT_HEADER, injectedFault);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The local name of the first element in the SOAP Body, or "unknown". */
+    static String operationOf(byte[] body) {
+        try (InputStream in = new ByteArrayInputStream(body)) {
+            XMLStreamReader reader = XML.createXMLStreamReader(in);
+            boolean inBody = false;
+            while (reader.hasNext()) {
+                if (reader.next() == XMLStreamReader.START_ELEMENT) {
+                    if (inBody) {
+                        return reader.getLocalName();
+                    }
+                    inBody = "Body".equals(reader.getLocalName());
+                }
+            }
+        } catch (XMLStreamException | IOException | RuntimeException e) {
+            // not a SOAP message: counted as unknown, forwarded as is
+        }
+        return "unknown";
+    }
+
+    private static XMLInputFactory xmlInputFactory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return f;
+    }
+}

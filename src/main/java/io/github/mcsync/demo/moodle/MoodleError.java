@@ -1,0 +1,52 @@
+package io.github.mcsync.demo.moodle;
+
+/**
+ * An error as Moodle 4.5 reports it to web-service clients (with HTTP 200): PHP exception class, error code
+ * and message, exactly as in the captured fixtures with site debugging off (so no "debuginfo").
+ */
+final class MoodleError extends RuntimeException {
+
+    private final String exceptionClass;
+    private final String errorcode;
+
+    private MoodleError(String exceptionClass, String errorcode, String message) {
+        super(message, null, false, false);
+        this.exceptionClass = exceptionClass;
+        this.errorcode = errorcode;
+    }
+
+    String exceptionClass() {
+        return exceptionClass;
+    }
+
+    String errorcode() {
+        return errorcode;
+    }
+
+    /** Missing, unknown or wrong wstoken. */
+    static MoodleError invalidToken() {
+        return new MoodleError("core\\exception\\moodle_exception", "invalidtoken", "Invalid token - token not found");
+    }
+
+    /** Function not in the token's service (or capability missing). */
+    static MoodleError accessException() {
+        return new MoodleError("webservice_access_exception", "accessexception", "Access control exception");
+    }
+
+    /** Any parameter problem (missing wsfunction, missing/extra/mistyped parameter); the reason is debug-only. */
+    static MoodleError invalidParameter() {
+        return new MoodleError("core\\exception\\invalid_parameter_exception", "invalidparameter",
+                "Invalid parameter value detected");
+    }
+
+    /** A MUST_EXIST record lookup failed, e.g. table "course" or "external_functions" (unknown wsfunction). */
+    static MoodleError missingRecord(String table) {
+        return new MoodleError("dml_missing_record_exception", "invalidrecord",
+                "Can't find data record in database table " + table + ".");
+    }
+
+    static MoodleError codingError(String detail) {
+        return new MoodleError("core\\exception\\coding_exception", "codingerror",
+                "Coding error detected, it must be fixed by a programmer: " + detail);
+    }
+}

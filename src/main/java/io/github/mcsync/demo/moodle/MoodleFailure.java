@@ -1,0 +1,20 @@
+package io.github.mcsync.demo.moodle;
+
+/** Faults {@link MoodleSimulator#failNext} can inject into the next requests, whatever their function. */
+public enum MoodleFailure {
+    /** Moodle's invalidtoken error with HTTP 200, in the requested format (JSON or XML). */
+    INVALID_TOKEN,
+    /** Moodle's webservice_access_exception "Access control exception" with HTTP 200, in the requested format. */
+    ACCESS_EXCEPTION,
+    /** An HTML page with HTTP 200 and Content-Type text/html (a PHP error page, a proxy or maintenance page). */
+    NON_JSON_BODY,
+    /** HTTP 500 with an HTML body. */
+    HTTP_500,
+    /** The normal answer, sent after the delay set by {@link MoodleSimulator#setSlowDelay}. */
+    SLOW,
+    /**
+     * The XML {@code <EXCEPTION>} body with HTTP 200 even though JSON was asked for: what Moodle sends when it
+     * did not see the request's parameters (e.g. a JSON request body): invalidtoken in XML.
+     */
+    XML_EXCEPTION
+}

@@ -1,0 +1,92 @@
+package io.github.mcsync;
+
+import io.github.mcsync.demo.coursesales.CourseSalesDemoData;
+import io.github.mcsync.demo.coursesales.CourseSalesSimulator;
+import io.github.mcsync.demo.moodle.MoodleSimulator;
+import io.github.mcsync.feed.PollRun;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The real bundle (route files from routes/, the beans, Camel Main) between a Moodle simulator (HTTP) and a
+ * CourseSales simulator (SOAP over HTTP), with its own state database file. Tests drive polls and look at
+ * what arrived where.
+ */
+public final class SyncHarness implements AutoCloseable {
+    public final MoodleSimulator moodle;
+    public final CourseSalesSimulator courseSales;
+    private final Map<String, String> properties = new HashMap<>();
+    private SyncApplication app;
+
+    public SyncHarness(Path stateDir) {
+        this(stateDir, MoodleSimulator.withFixtureData().start(0), CourseSalesSimulator.withDemoData().start(0));
+    }
+
+    public SyncHarness(Path stateDir, MoodleSimulator moodle, CourseSalesSimulator courseSales) {
+        this.moodle = moodle;
+        this.courseSales = courseSales;
+        properties.put("moodle.url", moodle.baseUrl());
+        properties.put("moodle.token", MoodleSimulator.DEMO_TOKEN);
+        properties.put("moodle.poll.enabled", "false");
+        properties.put("moodle.start", "all");
+        properties.put("moodle.response-timeout-ms", "3000");
+        properties.put("coursesales.url", courseSales.url());
+        properties.put("coursesales.username", CourseSalesDemoData.USERNAME);
+        properties.put("coursesales.password", CourseSalesDemoData.PASSWORD);
+        properties.put("coursesales.contact-form-id", Integer.toString(CourseSalesDemoData.CONTACT_FORM_ID));
+        properties.put("coursesales.receive-timeout", "3s");
+        properties.put("coursesales.retry.initial-delay-ms", "10");
+        properties.put("coursesales.retry.max-delay-ms", "40");
+        properties.put("state.jdbc-url", "jdbc:h2:file:" + stateDir.resolve("state").toAbsolutePath());
+    }
+
+    /** Sets a property for the next {@link #start()}. */
+    public SyncHarness with(String key, String value) {
+        properties.put(key, value);
+        return this;
+    }
+
+    public SyncHarness start() throws Exception {
+        app = new SyncApplication(null, properties);
+        app.start();
+        return this;
+    }
+
+    public PollRun poll() {
+        return app.pollOnce();
+    }
+
+    public SyncHarness restart() throws Exception {
+        app.stop();
+        return start();
+    }
+
+    public SyncApplication app() {
+        return app;
+    }
+
+    public JdbcTemplate state() {
+        return new JdbcTemplate(app.context().getRegistry().lookupByNameAndType("stateDataSource", DataSource.class));
+    }
+
+    public List<String> doneKeys() {
+        return state().queryForList("SELECT messageId FROM CAMEL_MESSAGEPROCESSED ORDER BY messageId", String.class);
+    }
+
+    public List<Map<String, Object>> deadLetters() {
+        return state().queryForList("SELECT * FROM dead_letter ORDER BY id");
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (app != null) {
+            app.stop();
+        }
+        moodle.stop();
+        courseSales.stop();
+    }
+}
