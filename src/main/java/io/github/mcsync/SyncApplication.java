@@ -21,11 +21,9 @@ public final class SyncApplication {
 
     public SyncApplication(String profile, Map<String, String> overrides) {
         main = new Main(SyncApplication.class);
-        String locations = "classpath:application.properties";
         if (profile != null && !profile.isBlank()) {
-            locations += ",classpath:application-" + profile + ".properties";
+            main.configure().setProfile(profile); // adds application-PROFILE.properties over application.properties
         }
-        main.setPropertyPlaceholderLocations(locations);
         overrides.forEach(main::addOverrideProperty);
         String dir = overrides.getOrDefault(ROUTES_DIR, System.getProperty(ROUTES_DIR, "routes"));
         main.configure().withRoutesIncludePattern(routesPattern(Path.of(dir)));
