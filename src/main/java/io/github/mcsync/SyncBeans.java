@@ -12,6 +12,12 @@ import io.github.mcsync.deadletter.DeadLetterWriter;
 import io.github.mcsync.enrolment.CourseLinker;
 import io.github.mcsync.enrolment.FieldMapping;
 import io.github.mcsync.enrolment.RegistrationMapper;
+import io.github.mcsync.enrolment.identity.ClientIdentifiers;
+import io.github.mcsync.enrolment.identity.IdentityAssignments;
+import io.github.mcsync.enrolment.identity.IdentityStrategy;
+import io.github.mcsync.validation.ConfigurationCheck;
+import io.github.mcsync.validation.RecordCheck;
+import io.github.mcsync.validation.RegistrationFactory;
 import io.github.mcsync.feed.Baseline;
 import io.github.mcsync.feed.DeliveryRecorder;
 import io.github.mcsync.feed.FeedControl;
@@ -96,7 +102,14 @@ public final class SyncBeans implements CamelConfiguration {
         r.bind("metadataCache", new MetadataCache(clock, s.duration("coursesales.metadata.ttl")));
         r.bind("soapMetadata", new SoapMetadata(clock));
         r.bind("courseLinker", new CourseLinker(s.get("moodle.offer-code-field")));
-        r.bind("registrationMapper", new RegistrationMapper(fieldMapping(s)));
+
+        // validation and identity
+        FieldMapping mapping = fieldMapping(s);
+        IdentityStrategy strategy = IdentityStrategy.parse(s.optional("identity.strategy").orElse(null));
+        r.bind("configurationCheck", new ConfigurationCheck(mapping, strategy));
+        r.bind("recordCheck", new RecordCheck());
+        r.bind("registrationFactory", new RegistrationFactory(new RegistrationMapper(mapping),
+                new ClientIdentifiers(strategy, new IdentityAssignments(ds, clock))));
     }
 
     static FieldMapping fieldMapping(Settings s) {
@@ -105,7 +118,8 @@ public final class SyncBeans implements CamelConfiguration {
                 s.optionalInt("coursesales.field.first-name"), s.optionalInt("coursesales.field.last-name"),
                 s.optionalInt("coursesales.field.email"), s.optionalInt("coursesales.field.phone"),
                 s.optionalInt("coursesales.field.mobile"), s.optionalInt("coursesales.field.moodle-id"),
-                s.optionalInt("coursesales.field.client-id"));
+                s.optionalInt("coursesales.field.client-id"), s.optionalInt("coursesales.field.usi"),
+                s.optional("moodle.usi-field").orElse(null));
     }
 
 }

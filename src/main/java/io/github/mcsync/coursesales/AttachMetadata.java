@@ -1,12 +1,16 @@
 package io.github.mcsync.coursesales;
 
+import io.github.mcsync.validation.ConfigurationProblemException;
+import io.github.mcsync.validation.Problem;
+import java.util.List;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 
 /**
  * Aggregation strategy of the validate route's enrich: keeps the record as the body and attaches the
  * CourseSales metadata as the exchange property {@code metadata}. A failed metadata fetch fails the record's
- * exchange, so it is classified like any other failure (a login failure halts the feed).
+ * exchange, so it is classified like any other failure (a login failure halts the feed); a refused metadata
+ * request is a configuration problem.
  */
 public final class AttachMetadata implements AggregationStrategy {
     public static final String PROPERTY = "metadata";
@@ -14,10 +18,20 @@ public final class AttachMetadata implements AggregationStrategy {
     @Override
     public Exchange aggregate(Exchange original, Exchange resource) {
         if (resource.getException() != null) {
-            original.setException(resource.getException());
+            original.setException(asConfigurationProblem(resource.getException()));
         } else {
             original.setProperty(PROPERTY, resource.getMessage().getBody(CourseSalesMetadata.class));
         }
         return original;
+    }
+
+    /** CourseSales refusing a metadata request (FORM_NOT_FOUND, PROCESS_NOT_FOUND, ...) is a configuration problem. */
+    static Throwable asConfigurationProblem(Throwable failure) {
+        Failure f = new FailureClassifier().classify(failure);
+        if (f.kind() != Failure.Kind.PERMANENT) {
+            return failure;
+        }
+        return new ConfigurationProblemException(List.of(new Problem(f.code(), "CourseSales refused a metadata request: "
+                + f.text(), "check coursesales.form-id, coursesales.process-id and coursesales.contact-form-id")));
     }
 }

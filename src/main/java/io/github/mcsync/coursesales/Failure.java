@@ -9,6 +9,8 @@ public record Failure(Kind kind, String code, String text) {
         /** This record cannot succeed as it is: dead-letter at once. */
         PERMANENT,
         /** No record can succeed (login, token): halt the feed, consume nothing more. */
-        SYSTEMIC
+        SYSTEMIC,
+        /** CourseSales' configuration is wrong for every record: pause the feed until the next poll checks again. */
+        CONFIGURATION
     }
 }

@@ -6,6 +6,7 @@ import io.github.mcsync.coursesales.soap.CourseSalesFault_Exception;
 import io.github.mcsync.enrolment.ReasonCode;
 import io.github.mcsync.enrolment.RecordRejectedException;
 import io.github.mcsync.moodle.MoodleException;
+import io.github.mcsync.validation.ConfigurationProblemException;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.util.Set;
@@ -41,6 +42,9 @@ public final class FailureClassifier {
             Kind kind = SYSTEMIC_CODES.contains(code) ? Kind.SYSTEMIC
                     : TRANSIENT_CODES.contains(code) ? Kind.TRANSIENT : Kind.PERMANENT;
             return new Failure(kind, code, Secrets.redact(f.getFaultInfo().getMessage()));
+        }
+        if (t instanceof ConfigurationProblemException c) {
+            return new Failure(Kind.CONFIGURATION, c.code(), Secrets.redact(c.getMessage()));
         }
         if (t instanceof RecordRejectedException r) {
             return new Failure(Kind.PERMANENT, r.code(), Secrets.redact(r.reason()));

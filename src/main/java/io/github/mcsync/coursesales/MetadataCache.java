@@ -1,6 +1,8 @@
 package io.github.mcsync.coursesales;
 
+import io.github.mcsync.feed.PollRun;
 import java.time.Clock;
+import org.apache.camel.ExchangeProperty;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,6 +35,15 @@ public final class MetadataCache {
         current.set(metadata);
         refreshes.incrementAndGet();
         return metadata;
+    }
+
+    /**
+     * Whether refreshing before rejecting is worth a call: true unless the metadata was already fetched during
+     * this poll (so a fix made in CourseSales a minute ago is seen, yet one poll refreshes at most once).
+     */
+    public boolean refreshWorthwhile(@ExchangeProperty("pollRun") PollRun run) {
+        CourseSalesMetadata m = current.get();
+        return m == null || run == null || m.fetchedAt().isBefore(run.startedAt());
     }
 
     public void invalidate() {

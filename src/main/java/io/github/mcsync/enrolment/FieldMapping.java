@@ -2,7 +2,8 @@ package io.github.mcsync.enrolment;
 
 /**
  * Which CourseSales form, process and FieldIds a registration uses (properties {@code coursesales.form-id},
- * {@code coursesales.process-id}, {@code coursesales.field.*}). A null FieldId means "not mapped": no value is sent.
+ * {@code coursesales.process-id}, {@code coursesales.field.*}). A null FieldId means "not mapped": no value is sent. The USI travels
+ * from the Moodle custom profile field {@code moodle.usi-field} into {@code coursesales.field.usi}.
  */
 public record FieldMapping(
         int formId,
@@ -14,5 +15,7 @@ public record FieldMapping(
         Integer phone,
         Integer mobile,
         Integer moodleId,
-        Integer clientId) {
+        Integer clientId,
+        Integer usi,
+        String usiProfileField) {
 }

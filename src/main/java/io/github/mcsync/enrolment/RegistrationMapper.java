@@ -2,11 +2,12 @@ package io.github.mcsync.enrolment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Maps an {@link Enrolment} to a {@link Registration}: the configured FieldIds for first name, last name,
  * email, phone (Moodle phone1), mobile (Moodle phone2), the "Moodle Id" field and, where an identity
- * strategy gives one, the client identifier. DocumentSourceId is the Moodle user id. Values pass unchanged
+ * strategy gives one, the client identifier and the USI. DocumentSourceId is the Moodle user id. Values pass unchanged
  * (no trimming, no escaping: the SOAP layer escapes), and a blank value is not sent.
  */
 public final class RegistrationMapper {
@@ -20,7 +21,8 @@ public final class RegistrationMapper {
         return mapping;
     }
 
-    public Registration map(Enrolment e, int courseDateId, String clientIdentifier) {
+    /** {@code extraValues}: values decided elsewhere (client identifier, USI), by FieldId, in order. */
+    public Registration map(Enrolment e, int courseDateId, Map<Integer, String> extraValues) {
         List<Registration.FieldValue> values = new ArrayList<>();
         add(values, mapping.firstName(), e.firstName());
         add(values, mapping.lastName(), e.lastName());
@@ -28,7 +30,7 @@ public final class RegistrationMapper {
         add(values, mapping.phone(), e.phone1());
         add(values, mapping.mobile(), e.phone2());
         add(values, mapping.moodleId(), Long.toString(e.userId()));
-        add(values, mapping.clientId(), clientIdentifier);
+        extraValues.forEach((fieldId, value) -> add(values, fieldId, value));
         return new Registration(mapping.formId(), mapping.processId(), courseDateId,
                 Long.toString(e.userId()), e.sourceReference(), values);
     }

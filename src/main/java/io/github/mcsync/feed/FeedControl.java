@@ -16,6 +16,8 @@ public final class FeedControl {
 
     private final Clock clock;
     private final AtomicReference<String> halted = new AtomicReference<>();
+    private final AtomicReference<String> paused = new AtomicReference<>();
+    private volatile String lastPauseLogged;
     private final AtomicInteger polls = new AtomicInteger();
     private final AtomicReference<PollRun> last = new AtomicReference<>();
 
@@ -25,6 +27,7 @@ public final class FeedControl {
 
     public PollRun startPoll() {
         PollRun run = new PollRun(polls.incrementAndGet(), clock.instant());
+        paused.set(null); // a configuration problem is checked again by every poll
         String reason = halted.get();
         if (reason != null) {
             run.halted(reason);
@@ -38,11 +41,30 @@ public final class FeedControl {
     }
 
     public boolean isRunning() {
-        return halted.get() == null;
+        return halted.get() == null && paused.get() == null;
     }
 
+    /** Why the feed does not run: halted (until resumed) or paused by a configuration problem (until the next poll). */
     public String haltedReason() {
-        return halted.get();
+        String h = halted.get();
+        return h != null ? h : paused.get();
+    }
+
+    /**
+     * CourseSales' configuration is wrong for every record: consume nothing more in this poll. The reason is
+     * logged once, not once per record or poll, until it changes.
+     */
+    public void pause(String reason) {
+        paused.set(reason);
+        if (!reason.equals(lastPauseLogged)) {
+            lastPauseLogged = reason;
+            LOG.error("Feed paused by a CourseSales configuration problem: {}. Nothing is consumed or dead-lettered;"
+                    + " every poll checks again, and the feed resumes by itself once it is fixed.", reason);
+        }
+        PollRun run = last.get();
+        if (run != null) {
+            run.halted(reason);
+        }
     }
 
     /** Halts the feed; logs the reason once, not once per record. */
@@ -54,6 +76,14 @@ public final class FeedControl {
         PollRun run = last.get();
         if (run != null) {
             run.halted(reason);
+        }
+    }
+
+    /** A poll got through: a configuration problem seen before is gone (and is logged again if it returns). */
+    public void configurationHealthy() {
+        if (lastPauseLogged != null && paused.get() == null) {
+            LOG.info("CourseSales configuration problem resolved: {}", lastPauseLogged);
+            lastPauseLogged = null;
         }
     }
 

@@ -28,6 +28,7 @@ public final class PollReport {
             run.halted(feed.haltedReason());
         }
         if (run.ok()) {
+            feed.configurationHealthy();
             LOG.info(run.summary());
         } else {
             LOG.warn(run.summary());
@@ -48,6 +49,11 @@ public final class PollReport {
         } else {
             LOG.warn("Moodle poll failed, nothing sent or marked: {}", reason);
         }
+    }
+
+    /** A configuration problem while processing a record: pause the feed; the record stays at its source. */
+    public void configurationProblem(Exchange exchange) {
+        feed.pause(classifier.classify(exchange).text());
     }
 
     /** A systemic failure while processing a record: halt the feed; the record stays waiting at its source. */

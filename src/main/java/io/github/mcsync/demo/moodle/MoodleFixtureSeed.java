@@ -21,8 +21,10 @@ final class MoodleFixtureSeed {
 
     /** What the Moodle installer creates: users guest (1) and admin (2), "Category 1", front page course 1. */
     static void install(MoodleSiteData site) {
-        site.addUser(SimulatedUser.builder("guest").firstname("Guest user").lastname(" ").email("root@localhost").build());
-        site.addUser(SimulatedUser.builder("admin").firstname("Admin").lastname("User").email("admin@example.com").build());
+        site.addUser(SimulatedUser.builder("guest").firstname("Guest user").lastname(" ")
+                .email("root@localhost").build());
+        site.addUser(SimulatedUser.builder("admin").firstname("Admin").lastname("User")
+                .email("admin@example.com").build());
         site.addCategory(new SimulatedCategory("Category 1", null, null, 0, INSTALLED));
         site.addCourse(SimulatedCourse.builder("peer", "Moodle Peer Test Site", 0).format(SimulatedCourse.SITE_FORMAT)
                 .summary("Local peer for integration tests").timecreated(INSTALLED).timemodified(1795431465L).build());

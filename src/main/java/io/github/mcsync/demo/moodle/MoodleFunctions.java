@@ -88,7 +88,8 @@ final class MoodleFunctions {
     private static Predicate<CategoryRow> criterion(String key, String value) {
         return switch (key) {
             case "id" -> c -> String.valueOf(c.id()).equals(value);
-            case "ids" -> c -> Arrays.stream(value.split(",")).map(String::trim).anyMatch(String.valueOf(c.id())::equals);
+            case "ids" -> c -> Arrays.stream(value.split(",")).map(String::trim)
+                    .anyMatch(String.valueOf(c.id())::equals);
             case "name" -> c -> c.category().name().equals(value);
             case "idnumber" -> c -> value.equals(c.category().idnumber());
             case "parent" -> c -> String.valueOf(c.category().parentId()).equals(value);

@@ -74,7 +74,8 @@ final class MoodleHttpHandler implements HttpHandler {
                 RecordedRequest request = new RecordedRequest(method, parameters(exchange));
                 log.add(request);
                 MoodleFailure failure = nextFailure();
-                LOG.debug("{} {}{}", method, request.wsfunction(), failure == null ? "" : " (injected " + failure + ")");
+                LOG.debug("{} {}{}", method, request.wsfunction(),
+                        failure == null ? "" : " (injected " + failure + ")");
                 answer(exchange, request.parameters(), failure);
             }
         } catch (RuntimeException e) {

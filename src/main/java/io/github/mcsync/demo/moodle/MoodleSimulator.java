@@ -167,7 +167,8 @@ public final class MoodleSimulator implements AutoCloseable {
 
     /** @return the new course's id */
     public long addCourse(String shortname, String fullname, String idnumber, long categoryId, boolean visible) {
-        return addCourse(SimulatedCourse.builder(shortname, fullname, categoryId).idnumber(idnumber).visible(visible).build());
+        return addCourse(SimulatedCourse.builder(shortname, fullname, categoryId).idnumber(idnumber)
+                .visible(visible).build());
     }
 
     /** An active enrolment without start or end; see {@link #enrol(long, long, String, boolean, long, long)}. */

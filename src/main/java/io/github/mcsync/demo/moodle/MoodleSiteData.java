@@ -182,8 +182,7 @@ final class MoodleSiteData {
 
     /** Categories ordered by sort order (tree pre-order, siblings by id). */
     synchronized List<CategoryRow> categories() {
-        return categoryRowsById().values().stream()
-                .sorted(Comparator.comparingLong(CategoryRow::sortorder)).toList();
+        return List.copyOf(categoryRowsById().values());
     }
 
     /** Users of a course ordered by user id; every user for the site course; empty when there is no such course. */
@@ -195,7 +194,8 @@ final class MoodleSiteData {
         long now = now();
         List<EnrolledUser> result = new ArrayList<>();
         if (courseId == SITE_COURSE_ID) {
-            users.forEach((id, u) -> result.add(new EnrolledUser(id, u, List.of(), true, activeCourses(id, now, rows))));
+            users.forEach((id, u) ->
+                    result.add(new EnrolledUser(id, u, List.of(), true, activeCourses(id, now, rows))));
         } else {
             enrolmentsByCourse.getOrDefault(courseId, Map.of()).forEach((userId, ue) -> result.add(new EnrolledUser(
                     userId, users.get(userId), List.copyOf(ue.roles), ue.activeAt(now),
@@ -223,13 +223,15 @@ final class MoodleSiteData {
         courses.keySet().stream().sorted(Comparator.reverseOrder()).forEach(id -> {
             SimulatedCourse course = courses.get(id);
             long rank = newerInCategory.merge(course.categoryId(), 1L, Long::sum);
-            rows.put(id, new CourseRow(id, course, course.isSite() ? 1 : cats.get(course.categoryId()).sortorder() + rank));
+            long sortorder = course.isSite() ? 1 : cats.get(course.categoryId()).sortorder() + rank;
+            rows.put(id, new CourseRow(id, course, sortorder));
         });
         Map<Long, CourseRow> listed = new LinkedHashMap<>();
         courses.keySet().forEach(id -> listed.put(id, rows.get(id)));
         return listed;
     }
 
+    /** In pre-order, which is sort order: each category gets the next multiple of 10000. */
     private Map<Long, CategoryRow> categoryRowsById() {
         Map<Long, CategoryRow> rows = new LinkedHashMap<>();
         addCategoryRows(0, 0, "", rows);

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param description HTML description
  * @param parentId    0 for a top-level category
  */
-public record SimulatedCategory(String name, String idnumber, String description, long parentId, long timemodified) {
+public record SimulatedCategory(String name, String idnumber, String description, long parentId,
+                                long timemodified) {
 
     public SimulatedCategory {
         Objects.requireNonNull(name, "name");

@@ -7,9 +7,9 @@ import java.util.Objects;
  * Format "site" marks the front page (course 1); other courses use "topics".
  * Times of 0 for {@code timecreated}/{@code timemodified} are replaced by the simulator's "now" when added.
  */
-public record SimulatedCourse(String shortname, String fullname, String idnumber, long categoryId, boolean visible,
-                           String summary, String format, long startdate, long enddate, String lang,
-                           long timecreated, long timemodified) {
+public record SimulatedCourse(String shortname, String fullname, String idnumber, long categoryId,
+                              boolean visible, String summary, String format, long startdate, long enddate, String lang,
+                              long timecreated, long timemodified) {
 
     static final String SITE_FORMAT = "site";
 

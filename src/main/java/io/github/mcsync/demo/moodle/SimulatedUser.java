@@ -12,9 +12,9 @@ import java.util.Objects;
  * @param customFields profile field values by field shortname (e.g. {@code studentid}), in insertion order
  */
 public record SimulatedUser(String username, String firstname, String lastname, String email,
-                         String phone1, String phone2, String institution, String department,
-                         String address, String idnumber, String city, String country,
-                         Map<String, String> customFields) {
+                            String phone1, String phone2, String institution, String department,
+                            String address, String idnumber, String city, String country,
+                            Map<String, String> customFields) {
 
     public SimulatedUser {
         Objects.requireNonNull(username, "username");

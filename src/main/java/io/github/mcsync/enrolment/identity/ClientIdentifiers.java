@@ -1,0 +1,118 @@
+package io.github.mcsync.enrolment.identity;
+
+import io.github.mcsync.enrolment.Enrolment;
+import io.github.mcsync.enrolment.ReasonCode;
+import io.github.mcsync.enrolment.RecordRejectedException;
+import io.github.mcsync.enrolment.identity.IdentityAssignments.Assignment;
+
+/**
+ * Gives each Moodle user an AVETMISS Client Identifier that is unique and stable. A user's first enrolment
+ * assigns one under the current {@link IdentityStrategy}; from then on the user always gets that same
+ * identifier back, whatever later happens to the username or to {@code identity.strategy}.
+ * <p>
+ * An identifier is 1 to 10 printable ASCII characters, where "printable" excludes the space: AVETMISS
+ * alphanumeric fields are space-filled to their length (NCVER file specifications), so a trailing space vanishes
+ * and an inner one is easily lost on the way; Moodle's default username rules do not allow spaces either.
+ * Nothing is transliterated or cut silently: a value that cannot be used rejects the record.
+ */
+public final class ClientIdentifiers {
+    public static final int MAX_LENGTH = 10;
+
+    private final IdentityStrategy strategy;
+    private final IdentityAssignments assignments;
+
+    public ClientIdentifiers(IdentityStrategy strategy, IdentityAssignments assignments) {
+        this.strategy = strategy;
+        this.assignments = assignments;
+    }
+
+    public IdentityStrategy strategy() {
+        return strategy;
+    }
+
+    /**
+     * The user's identity, assigning one (and recording it) on the user's first enrolment.
+     *
+     * @throws RecordRejectedException CLIENT_ID_INVALID or CLIENT_ID_NOT_UNIQUE; nothing is recorded then
+     */
+    public Identity identify(Enrolment e) {
+        Assignment held = assignments.forUser(e.userId()).orElseGet(() -> assign(e));
+        // Sent in the client-id field where the strategy puts it there, and for an identifier assigned under an
+        // earlier strategy, so a switch never changes what an existing client is known by.
+        boolean inField = held.identifier() != null
+                && (held.strategy().needsClientIdField() || held.strategy() != strategy);
+        return new Identity(held.moodleUserId(), held.identifier(), held.strategy(), inField ? held.identifier() : null);
+    }
+
+    private Assignment assign(Enrolment e) {
+        Candidate c = candidate(e);
+        Assignment held = assignments.assign(e.userId(), c.value(), strategy, e.username());
+        if (held.moodleUserId() != e.userId()) {
+            throw new RecordRejectedException(ReasonCode.CLIENT_ID_NOT_UNIQUE, "AVETMISS Client Identifier '"
+                    + c.value() + "' (" + c.origin() + ") is already held by Moodle user " + held.moodleUserId()
+                    + " (username '" + held.usernameAtAssignment() + "' when assigned under " + held.strategy() + ")");
+        }
+        return held;
+    }
+
+    /** A new identifier and where it came from (for messages). */
+    private record Candidate(String value, String origin) {
+    }
+
+    private Candidate candidate(Enrolment e) {
+        return switch (strategy) {
+            case DOCUMENT_SOURCE_ID, MOODLE_USERID -> fromUserId(e.userId());
+            case SEQUENTIAL -> new Candidate(null, "none: CourseSales numbers the client");
+            case USERNAME -> fromUsername(e.username());
+        };
+    }
+
+    private static Candidate fromUserId(long userId) {
+        String id = Long.toString(userId);
+        if (id.length() > MAX_LENGTH) {
+            throw invalid("The Moodle user id " + id + " is " + id.length() + " characters long (at most " + MAX_LENGTH + ")");
+        }
+        return new Candidate(id, "the Moodle user id");
+    }
+
+    /** The username as it is, or cut to 10; the uniqueness of a cut value is settled by the assignment. */
+    private static Candidate fromUsername(String username) {
+        String problem = characterProblem(username);
+        if (problem != null) {
+            throw invalid("The Moodle username " + (username == null ? "" : "'" + username + "' ") + problem);
+        }
+        return username.length() <= MAX_LENGTH
+                ? new Candidate(username, "the Moodle username")
+                : new Candidate(username.substring(0, MAX_LENGTH),
+                        "the first " + MAX_LENGTH + " characters of Moodle username '" + username + "'");
+    }
+
+    /** Why the value is not made of printable ASCII characters (space excluded), or null. */
+    static String characterProblem(String value) {
+        if (value == null || value.isBlank()) {
+            return "is blank";
+        }
+        int[] codePoints = value.codePoints().toArray();
+        for (int i = 0; i < codePoints.length; i++) {
+            int c = codePoints[i];
+            String at = " at position " + (i + 1);
+            if (c == ' ') {
+                return "has a space" + at;
+            } else if (Character.isISOControl(c)) {
+                return "has control character " + unicode(c) + at;
+            } else if (c > '~') {
+                return "has non-ASCII character '" + Character.toString(c) + "' (" + unicode(c) + ")" + at
+                        + " (usernames are not transliterated)";
+            }
+        }
+        return null;
+    }
+
+    private static String unicode(int codePoint) {
+        return String.format("U+%04X", codePoint);
+    }
+
+    private static RecordRejectedException invalid(String reason) {
+        return new RecordRejectedException(ReasonCode.CLIENT_ID_INVALID, reason);
+    }
+}
