@@ -2,6 +2,7 @@ package io.github.mcsync;
 
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.feed.PollRun;
+import io.github.mcsync.ops.PreflightReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -58,6 +59,11 @@ public final class SyncApplication {
     public PollRun pollOnce() {
         context().createProducerTemplate().sendBody("direct:pollMoodle", null);
         return context().getRegistry().lookupByNameAndType("feedControl", FeedControl.class).lastPoll();
+    }
+
+    /** Runs the preflight checklist against the live systems. */
+    public PreflightReport preflight() {
+        return context().createProducerTemplate().requestBody("direct:preflight", null, PreflightReport.class);
     }
 
     /** Runs until the JVM is asked to stop. */

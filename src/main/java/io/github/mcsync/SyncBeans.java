@@ -26,6 +26,7 @@ import io.github.mcsync.moodle.CourseWatchList;
 import io.github.mcsync.moodle.EnrolmentPages;
 import io.github.mcsync.moodle.MoodleRequests;
 import io.github.mcsync.moodle.MoodleResponses;
+import io.github.mcsync.ops.Preflight;
 import io.github.mcsync.state.Deliveries;
 import io.github.mcsync.state.InFlight;
 import io.github.mcsync.state.SourceState;
@@ -101,13 +102,18 @@ public final class SyncBeans implements CamelConfiguration {
         r.bind("courseSalesRequests", new CourseSalesRequests(s.get("coursesales.username"), s.secret("coursesales.password")));
         r.bind("metadataCache", new MetadataCache(clock, s.duration("coursesales.metadata.ttl")));
         r.bind("soapMetadata", new SoapMetadata(clock));
-        r.bind("courseLinker", new CourseLinker(s.get("moodle.offer-code-field")));
 
         // validation and identity
         FieldMapping mapping = fieldMapping(s);
         IdentityStrategy strategy = IdentityStrategy.parse(s.optional("identity.strategy").orElse(null));
-        r.bind("configurationCheck", new ConfigurationCheck(mapping, strategy));
-        r.bind("recordCheck", new RecordCheck());
+        ConfigurationCheck configurationCheck = new ConfigurationCheck(mapping, strategy);
+        RecordCheck recordCheck = new RecordCheck();
+        CourseLinker linker = new CourseLinker(s.get("moodle.offer-code-field"));
+        r.bind("courseLinker", linker);
+        r.bind("configurationCheck", configurationCheck);
+        r.bind("recordCheck", recordCheck);
+        r.bind("preflight", new Preflight(configurationCheck, linker, recordCheck, classifier, feed,
+                s.get("coursesales.username")));
         r.bind("registrationFactory", new RegistrationFactory(new RegistrationMapper(mapping),
                 new ClientIdentifiers(strategy, new IdentityAssignments(ds, clock))));
     }

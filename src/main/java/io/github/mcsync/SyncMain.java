@@ -2,6 +2,7 @@ package io.github.mcsync;
 
 import io.github.mcsync.demo.DemoEnvironment;
 import io.github.mcsync.feed.PollRun;
+import io.github.mcsync.ops.PreflightReport;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import java.util.Map;
  * <ul>
  *   <li>no argument: run the scheduled feed until stopped;</li>
  *   <li>{@code --once}: run a single poll and exit 0 when nothing failed, 1 otherwise (cron, Kubernetes CronJob);</li>
+ *   <li>{@code preflight}: print the checklist (PASS/FAIL per item) and exit 0 only when every check passes;</li>
  *   <li>{@code --profile demo}: start the local Moodle and CourseSales simulators and sync between them.</li>
  * </ul>
  */
@@ -19,13 +21,15 @@ public final class SyncMain {
 
     public static void main(String[] args) throws Exception {
         boolean once = false;
+        boolean preflight = false;
         String profile = System.getProperty("sync.profile", System.getenv("SYNC_PROFILE"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--once" -> once = true;
+                case "preflight" -> preflight = true;
                 case "--profile" -> profile = args[++i];
                 case "--help", "-h" -> {
-                    System.out.println("usage: java [-Dkey=value ...] -jar moodle-coursesales-sync.jar [--profile demo] [--once]");
+                    System.out.println("usage: java [-Dkey=value ...] -jar moodle-coursesales-sync.jar [--profile demo] [--once | preflight]");
                     return;
                 }
                 default -> {
@@ -40,13 +44,20 @@ public final class SyncMain {
             demo = DemoEnvironment.start();
             overrides.putAll(demo.properties());
         }
-        if (once) {
+        if (once || preflight) {
             overrides.put("moodle.poll.enabled", "false");
         }
         SyncApplication app = new SyncApplication(profile, overrides);
         int status = 0;
         try {
-            if (once) {
+            if (preflight) {
+                app.start();
+                PreflightReport report = app.preflight();
+                report.lines().forEach(System.out::println);
+                System.out.println(report.isPassed() ? "preflight: every check passed" : "preflight: FAILED");
+                status = report.isPassed() ? 0 : 1;
+                app.stop();
+            } else if (once) {
                 app.start();
                 PollRun run = app.pollOnce();
                 status = run != null && run.ok() ? 0 : 1;

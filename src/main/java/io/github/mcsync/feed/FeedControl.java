@@ -45,6 +45,12 @@ public final class FeedControl {
     }
 
     /** Why the feed does not run: halted (until resumed) or paused by a configuration problem (until the next poll). */
+    /** Halted by a refused CourseSales login: every new try would cost a failed login. */
+    public boolean loginRefused() {
+        String h = halted.get();
+        return h != null && (h.startsWith("AUTHENTICATION_FAILED") || h.startsWith("ACCOUNT_LOCKED"));
+    }
+
     public String haltedReason() {
         String h = halted.get();
         return h != null ? h : paused.get();

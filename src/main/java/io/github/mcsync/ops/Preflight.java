@@ -1,0 +1,144 @@
+package io.github.mcsync.ops;
+
+import io.github.mcsync.coursesales.CourseSalesMetadata;
+import io.github.mcsync.coursesales.Failure;
+import io.github.mcsync.coursesales.FailureClassifier;
+import io.github.mcsync.enrolment.CourseLinker;
+import io.github.mcsync.enrolment.Enrolment;
+import io.github.mcsync.enrolment.RecordRejectedException;
+import io.github.mcsync.feed.FeedControl;
+import io.github.mcsync.moodle.MoodleCourse;
+import io.github.mcsync.moodle.MoodleSiteInfo;
+import io.github.mcsync.validation.ConfigurationCheck;
+import io.github.mcsync.validation.Problem;
+import io.github.mcsync.validation.RecordCheck;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+
+/**
+ * The checks of CourseSales' Moodle checklist, run on demand against the live systems (routes/preflight.camel.yaml):
+ * CourseSales login, form, fields, process, contact form; the Moodle token and web-service functions; and a
+ * linked active course date and category for each watched course.
+ */
+public final class Preflight {
+    public static final String REPORT = "preflightReport";
+    private static final Map<String, String> ITEM_BY_CODE_PREFIX = Map.of("FORM_", "Registration form", "FIELD_",
+            "Fields", "MISSING_", "Fields", "CLIENT_ID", "Fields", "CONTACT_", "Contact form", "PROCESS_", "Process");
+
+    private final ConfigurationCheck configuration;
+    private final CourseLinker linker;
+    private final RecordCheck records;
+    private final FailureClassifier classifier;
+    private final FeedControl feed;
+    private final String courseSalesUser;
+
+    public Preflight(ConfigurationCheck configuration, CourseLinker linker, RecordCheck records,
+                     FailureClassifier classifier, FeedControl feed, String courseSalesUser) {
+        this.configuration = configuration;
+        this.linker = linker;
+        this.records = records;
+        this.classifier = classifier;
+        this.feed = feed;
+        this.courseSalesUser = courseSalesUser;
+    }
+
+    public PreflightReport start() {
+        return new PreflightReport();
+    }
+
+    /** True when the feed is halted by a refused login: checking again would cost another failed login. */
+    public boolean loginHalted(@ExchangeProperty(REPORT) PreflightReport report) {
+        if (!feed.loginRefused()) {
+            return false;
+        }
+        report.fail("CourseSales login", "not tried: the feed is halted (" + feed.haltedReason() + "); a login locks"
+                + " after 3 failures, so correct coursesales.password / the login in CourseSales, then resume");
+        return true;
+    }
+
+    public void courseSales(@ExchangeProperty(REPORT) PreflightReport report, CourseSalesMetadata m) {
+        report.pass("CourseSales login", courseSalesUser + " logs in");
+        List<Problem> problems = configuration.problems(m);
+        for (String item : List.of("Registration form", "Fields", "Contact form", "Process")) {
+            List<Problem> mine = problems.stream().filter(p -> item.equals(itemOf(p.code()))).toList();
+            mine.forEach(p -> report.fail(item, p.code() + ": " + p.text()));
+            if (mine.isEmpty()) {
+                report.pass(item, passText(item, m));
+            }
+        }
+    }
+
+    public void courseSalesFailed(@ExchangeProperty(REPORT) PreflightReport report, Exchange exchange) {
+        Failure f = classifier.classify(exchange);
+        if (f.kind() == Failure.Kind.SYSTEMIC) {
+            feed.halt(f.code() + ": " + f.text());
+            report.fail("CourseSales login", f.code() + ": " + f.text() + ": correct coursesales.username /"
+                    + " coursesales.password, or unlock the login in CourseSales");
+        } else {
+            report.fail("CourseSales", f.code() + ": " + f.text() + ": check coursesales.url and the ids configured");
+        }
+    }
+
+    public void moodleSiteInfo(@ExchangeProperty(REPORT) PreflightReport report, MoodleSiteInfo info) {
+        report.pass("Moodle token", "works (site '" + info.sitename() + "', web-service user '" + info.username() + "')");
+        List<String> missing = info.missingFunctions();
+        if (missing.isEmpty()) {
+            report.pass("Moodle web service", "offers " + String.join(", ", MoodleSiteInfo.REQUIRED));
+        } else {
+            report.fail("Moodle web service", "does not offer " + String.join(", ", missing) + ": add them to the external"
+                    + " service under Site administration > Server > Web services > External services");
+        }
+    }
+
+    public void moodleFailed(@ExchangeProperty(REPORT) PreflightReport report, Exchange exchange) {
+        Failure f = classifier.classify(exchange);
+        report.fail("Moodle", f.code() + ": " + f.text() + ": check moodle.url and moodle.token (Site administration >"
+                + " Server > Web services > Manage tokens)");
+    }
+
+    /** Each watched course has a linked active course date in an active category with its Moodle category id. */
+    public void courses(@ExchangeProperty(REPORT) PreflightReport report,
+                        @ExchangeProperty("metadata") CourseSalesMetadata m, List<MoodleCourse> courses) {
+        if (m == null) {
+            report.fail("Course links", "not checked: CourseSales metadata could not be read");
+            return;
+        }
+        if (courses.isEmpty()) {
+            report.fail("Course links", "no course is watched: check moodle.courses or make courses visible");
+        }
+        for (MoodleCourse c : courses) {
+            String item = "Course " + c.id() + " " + c.shortname();
+            Enrolment probe = new Enrolment(0, "", "", "", "", null, null, null, Map.of(), c.id(), c.shortname(),
+                    c.idnumber(), c.categoryid(), null, List.of(), null, "preflight");
+            try {
+                var date = linker.link(probe, m);
+                records.category(probe, date, m);
+                report.pass(item, "course date " + date.courseDateId() + " '" + date.name() + "', category "
+                        + date.courseCategoryId());
+            } catch (RecordRejectedException e) {
+                report.fail(item, e.getMessage());
+            }
+        }
+    }
+
+    private static String itemOf(String code) {
+        return ITEM_BY_CODE_PREFIX.entrySet().stream().filter(e -> code.startsWith(e.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse("Registration form");
+    }
+
+    private static String passText(String item, CourseSalesMetadata m) {
+        return switch (item) {
+            case "Registration form" -> "Form " + m.registrationForm().formId() + " '" + m.registrationForm().name()
+                    + "' is Active and published";
+            case "Fields" -> "every configured FieldId is on the form and Active; every mandatory field is mapped";
+            case "Contact form" -> m.contactForm() == null ? "none configured"
+                    : "every mandatory field of form " + m.contactForm().formId() + " is supplied";
+            default -> "Process " + m.process().processId() + " '" + m.process().name() + "': all "
+                    + m.process().steps().size() + " steps and " + m.process().paths().size() + " paths are Active";
+        };
+    }
+
+}
