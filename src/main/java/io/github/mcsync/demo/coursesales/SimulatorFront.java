@@ -42,7 +42,7 @@ final class SimulatorFront {
 
     SimulatorFront(InetSocketAddress bind, URI backend, FaultInjection faults, Map<String, AtomicInteger> calls)
             throws IOException {
-        this.server = HttpServer.create(bind, 50);
+        this.server = io.github.mcsync.demo.LoopbackHttpServers.create(bind, 50);
         this.backend = backend;
         this.faults = faults;
         this.calls = calls;

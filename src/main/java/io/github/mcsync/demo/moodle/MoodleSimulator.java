@@ -70,7 +70,7 @@ public final class MoodleSimulator implements AutoCloseable {
             throw new IllegalStateException("Already started at " + baseUrl);
         }
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            server = io.github.mcsync.demo.LoopbackHttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port, e);
         }
