@@ -15,7 +15,7 @@ public final class StateDatabase {
 
     public static HikariDataSource open(String jdbcUrl, String username, String password) {
         HikariConfig cfg = new HikariConfig();
-        cfg.setJdbcUrl(jdbcUrl);
+        cfg.setJdbcUrl(durable(jdbcUrl));
         if (username != null) {
             cfg.setUsername(username);
         }
@@ -27,6 +27,17 @@ public final class StateDatabase {
         HikariDataSource ds = new HikariDataSource(cfg);
         migrate(ds);
         return ds;
+    }
+
+    /**
+     * An H2 file database writes commits to its file only after a delay (500 ms) by default, so a process killed
+     * with SIGKILL could forget an in-flight mark and send a registration twice. Every commit is written at once.
+     */
+    static String durable(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:h2:file:") && !jdbcUrl.toUpperCase().contains("WRITE_DELAY")) {
+            return jdbcUrl + ";WRITE_DELAY=0";
+        }
+        return jdbcUrl;
     }
 
     public static void migrate(DataSource ds) {

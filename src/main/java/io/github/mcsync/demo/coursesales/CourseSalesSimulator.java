@@ -184,6 +184,7 @@ public final class CourseSalesSimulator extends SimulatedLicence implements Auto
     }
 
     /** Delays every response (after the request was processed) by this much; Duration.ZERO to stop. */
+    /** SubmitRegistration answers only after this delay, the document already stored (other operations answer at once). */
     public void setResponseDelay(Duration delay) {
         faults.setResponseDelay(delay);
     }

@@ -96,7 +96,7 @@ final class SimulatorFront {
                 return; // closing an exchange whose headers were not sent closes the connection
             }
             Duration delay = faults.responseDelay();
-            if (!delay.isZero()) {
+            if (SUBMIT_REGISTRATION.equals(operation) && !delay.isZero()) { // stored, then the answer waits
                 Thread.sleep(delay.toMillis());
             }
             response.headers().firstValue("Content-Type")
