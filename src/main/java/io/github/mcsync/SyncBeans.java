@@ -7,6 +7,8 @@ import io.github.mcsync.coursesales.CourseSalesRequests;
 import io.github.mcsync.coursesales.FailureClassifier;
 import io.github.mcsync.coursesales.MetadataCache;
 import io.github.mcsync.coursesales.SoapMetadata;
+import io.github.mcsync.deadletter.DeadLetterDiscard;
+import io.github.mcsync.deadletter.DeadLetterReplay;
 import io.github.mcsync.deadletter.DeadLetterStore;
 import io.github.mcsync.deadletter.DeadLetterWriter;
 import io.github.mcsync.enrolment.CourseLinker;
@@ -21,12 +23,17 @@ import io.github.mcsync.validation.RegistrationFactory;
 import io.github.mcsync.feed.Baseline;
 import io.github.mcsync.feed.DeliveryRecorder;
 import io.github.mcsync.feed.FeedControl;
+import io.github.mcsync.feed.FeedHealthCheck;
 import io.github.mcsync.feed.PollReport;
 import io.github.mcsync.moodle.CourseWatchList;
 import io.github.mcsync.moodle.EnrolmentPages;
 import io.github.mcsync.moodle.MoodleRequests;
 import io.github.mcsync.moodle.MoodleResponses;
 import io.github.mcsync.ops.Preflight;
+import io.github.mcsync.ops.DeadLetterViews;
+import io.github.mcsync.ops.OpsAnswers;
+import io.github.mcsync.ops.OpsAuthentication;
+import io.github.mcsync.ops.StatusReport;
 import io.github.mcsync.state.Deliveries;
 import io.github.mcsync.state.InFlight;
 import io.github.mcsync.state.SourceState;
@@ -86,6 +93,7 @@ public final class SyncBeans implements CamelConfiguration {
         r.bind("feedControl", feed);
         r.bind("pollReport", new PollReport(feed, classifier));
         r.bind("baseline", new Baseline(s.get("moodle.start"), new SourceState(ds, clock), deliveries));
+        r.bind("feedHealthCheck", new FeedHealthCheck(feed));
 
         // Moodle
         List<Long> courses = CourseWatchList.parse(s.optional("moodle.courses").orElse(""));
@@ -116,6 +124,14 @@ public final class SyncBeans implements CamelConfiguration {
                 s.get("coursesales.username")));
         r.bind("registrationFactory", new RegistrationFactory(new RegistrationMapper(mapping),
                 new ClientIdentifiers(strategy, new IdentityAssignments(ds, clock))));
+
+        // dead-letter replay and discard, the ops API (routes/replay.camel.yaml, routes/ops-api.camel.yaml)
+        deadLetters.reopenInterruptedReplays();
+        r.bind("deadLetterReplay", new DeadLetterReplay(deadLetters, deliveries, feed));
+        r.bind("deadLetterViews", new DeadLetterViews(deadLetters, new DeadLetterDiscard(ds, deadLetters, deliveries), json));
+        r.bind("statusReport", new StatusReport(feed, inFlight, deadLetters));
+        r.bind("opsAuthentication", new OpsAuthentication(s.get("ops.username"), s.optionalSecret("ops.password")));
+        r.bind("opsAnswers", new OpsAnswers());
     }
 
     static FieldMapping fieldMapping(Settings s) {

@@ -4,6 +4,9 @@ import io.github.mcsync.demo.coursesales.CourseSalesDemoData;
 import io.github.mcsync.demo.coursesales.CourseSalesSimulator;
 import io.github.mcsync.demo.moodle.MoodleSimulator;
 import io.github.mcsync.feed.PollRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * what arrived where.
  */
 public final class SyncHarness implements AutoCloseable {
+    /** The ops API password of every harness (ops.username is the default, "ops"). */
+    public static final String OPS_PASSWORD = "harness-ops-5be81d";
     public final MoodleSimulator moodle;
     public final CourseSalesSimulator courseSales;
     private final Map<String, String> properties = new HashMap<>();
@@ -42,11 +47,27 @@ public final class SyncHarness implements AutoCloseable {
         properties.put("coursesales.retry.initial-delay-ms", "10");
         properties.put("coursesales.retry.max-delay-ms", "40");
         properties.put("state.jdbc-url", "jdbc:h2:file:" + stateDir.resolve("state").toAbsolutePath());
+        properties.put("ops.port", Integer.toString(freePort()));
+        properties.put("ops.password", OPS_PASSWORD);
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Sets a property for the next {@link #start()}. */
     public SyncHarness with(String key, String value) {
         properties.put(key, value);
+        return this;
+    }
+
+    /** Leaves a property out of the next {@link #start()} (application.properties' value, if any, applies). */
+    public SyncHarness without(String key) {
+        properties.remove(key);
         return this;
     }
 
@@ -63,6 +84,11 @@ public final class SyncHarness implements AutoCloseable {
     public SyncHarness restart() throws Exception {
         app.stop();
         return start();
+    }
+
+    /** The ops API's base URL, e.g. http://127.0.0.1:41234 (the paths start with /api). */
+    public String opsUrl() {
+        return "http://127.0.0.1:" + properties.get("ops.port");
     }
 
     public SyncApplication app() {

@@ -64,15 +64,50 @@ public final class DeadLetterStore {
     }
 
     public List<DeadLetter> list(String status, String reasonCode, int offset, int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM dead_letter WHERE (? IS NULL OR status = ?)"
-                        + " AND (? IS NULL OR reason_code = ?) ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+        return jdbc.query("SELECT " + COLUMNS + " FROM dead_letter WHERE (CAST(? AS VARCHAR(20)) IS NULL OR status = ?)"
+                        + " AND (CAST(? AS VARCHAR(60)) IS NULL OR reason_code = ?) ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
                 this::row, status, status, reasonCode, reasonCode, offset, limit);
     }
 
     public int count(String status) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE (? IS NULL OR status = ?)",
-                Integer.class, status, status);
+        return count(status, null);
+    }
+
+    /** Rows with this status and reason code (null: any), for paging through {@link #list}. */
+    public int count(String status, String reasonCode) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter WHERE (CAST(? AS VARCHAR(20)) IS NULL OR status = ?)"
+                        + " AND (CAST(? AS VARCHAR(60)) IS NULL OR reason_code = ?)",
+                Integer.class, status, status, reasonCode, reasonCode);
         return n == null ? 0 : n;
+    }
+
+    /** Ids of the NEW rows (waiting for replay) with this reason code, oldest first. */
+    public List<Long> newIds(String reasonCode) {
+        return jdbc.query("SELECT id FROM dead_letter WHERE reason_code = ? AND status = ? ORDER BY id",
+                (rs, i) -> rs.getLong(1), reasonCode, DeadLetter.NEW);
+    }
+
+    /** Marks a NEW row REPLAY_REQUESTED; false when it is not NEW (being replayed, replayed or discarded). */
+    public boolean requestReplay(long id) {
+        return jdbc.update("UPDATE dead_letter SET status = ? WHERE id = ? AND status = ?",
+                DeadLetter.REPLAY_REQUESTED, id, DeadLetter.NEW) == 1;
+    }
+
+    /** A replay that ended without an outcome (the feed halted): the row waits again as NEW. */
+    public void reopen(long id) {
+        jdbc.update("UPDATE dead_letter SET status = ? WHERE id = ? AND status = ?",
+                DeadLetter.NEW, id, DeadLetter.REPLAY_REQUESTED);
+    }
+
+    /** At start: rows left REPLAY_REQUESTED by a replay that a stop cut off wait again as NEW. */
+    public int reopenInterruptedReplays() {
+        return jdbc.update("UPDATE dead_letter SET status = ? WHERE status = ?", DeadLetter.NEW, DeadLetter.REPLAY_REQUESTED);
+    }
+
+    /** Marks a NEW row DISCARDED; false when it is not NEW. */
+    public boolean discard(long id) {
+        return jdbc.update("UPDATE dead_letter SET status = ? WHERE id = ? AND status = ?",
+                DeadLetter.DISCARDED, id, DeadLetter.NEW) == 1;
     }
 
     public Enrolment payload(DeadLetter d) {

@@ -20,13 +20,15 @@ public final class FeedControl {
     private volatile String lastPauseLogged;
     private final AtomicInteger polls = new AtomicInteger();
     private final AtomicReference<PollRun> last = new AtomicReference<>();
+    private final FeedTotals totals;
 
     public FeedControl(Clock clock) {
         this.clock = clock;
+        this.totals = new FeedTotals(clock.instant());
     }
 
     public PollRun startPoll() {
-        PollRun run = new PollRun(polls.incrementAndGet(), clock.instant());
+        PollRun run = new PollRun(polls.incrementAndGet(), clock.instant(), totals);
         paused.set(null); // a configuration problem is checked again by every poll
         String reason = halted.get();
         if (reason != null) {
@@ -38,6 +40,16 @@ public final class FeedControl {
 
     public PollRun lastPoll() {
         return last.get();
+    }
+
+    /** The figures of one replay request (number 0; not a poll, so not the last poll). */
+    public PollRun startReplay() {
+        return new PollRun(0, clock.instant(), totals);
+    }
+
+    /** Sent and dead-lettered since start, over polls and replays. */
+    public FeedTotals totals() {
+        return totals;
     }
 
     public boolean isRunning() {

@@ -18,10 +18,17 @@ public final class PollRun {
     private volatile Integer baseline;
     private volatile String failure;
     private volatile String halted;
+    private final FeedTotals totals;
 
     public PollRun(int number, Instant startedAt) {
+        this(number, startedAt, new FeedTotals(startedAt));
+    }
+
+    /** A run whose sent and dead-lettered records also count in the application's totals. */
+    public PollRun(int number, Instant startedAt, FeedTotals totals) {
         this.number = number;
         this.startedAt = startedAt;
+        this.totals = totals;
     }
 
     public void found(int n) {
@@ -34,10 +41,12 @@ public final class PollRun {
 
     public void sent() {
         sent.incrementAndGet();
+        totals.sent();
     }
 
     public void deadLettered() {
         deadLettered.incrementAndGet();
+        totals.deadLettered();
     }
 
     public void parked() {

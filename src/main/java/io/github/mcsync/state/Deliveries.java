@@ -21,6 +21,7 @@ public final class Deliveries {
     public static final String OUTCOME_DELIVERED = "DELIVERED";
     public static final String OUTCOME_FOUND = "FOUND";
     public static final String OUTCOME_BASELINE = "BASELINE";
+    public static final String OUTCOME_DISCARDED = "DISCARDED";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -40,6 +41,11 @@ public final class Deliveries {
 
     public void found(Enrolment e, int documentId, String documentExternalId) {
         record(e, OUTCOME_FOUND, documentId, documentExternalId);
+    }
+
+    /** An operator discarded the record's dead letter: the key is done, so no poll sends it again. */
+    public void discarded(Enrolment e) {
+        record(e, OUTCOME_DISCARDED, null, null);
     }
 
     /** Records existing enrolments as known without sending them (moodle.start=now). */

@@ -1,0 +1,22 @@
+package io.github.mcsync.deadletter;
+
+/**
+ * What one replay did with one dead letter (an ops API answer, never a secret).
+ *
+ * @param outcome    DELIVERED, FAILED_AGAIN (reasonCode says why), ALREADY_DELIVERED (the key was done: nothing
+ *                   sent), DISCARDED (not replayed), IN_PROGRESS (another replay holds it), FEED_HALTED (not
+ *                   replayed: resume the feed first), HALTED (this replay halted the feed: systemic failure; the
+ *                   reason is in reasonText) or NOT_FOUND
+ * @param documentId CourseSales' DocumentExternalId when delivered
+ */
+public record ReplayOutcome(long id, String sourceReference, String outcome, String reasonCode, String reasonText,
+                            String documentId) {
+    public static final String DELIVERED = "DELIVERED";
+    public static final String FAILED_AGAIN = "FAILED_AGAIN";
+    public static final String ALREADY_DELIVERED = "ALREADY_DELIVERED";
+    public static final String DISCARDED = "DISCARDED";
+    public static final String IN_PROGRESS = "IN_PROGRESS";
+    public static final String FEED_HALTED = "FEED_HALTED";
+    public static final String HALTED = "HALTED";
+    public static final String NOT_FOUND = "NOT_FOUND";
+}

@@ -1,0 +1,126 @@
+package io.github.mcsync.ops;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.mcsync.deadletter.DeadLetter;
+import io.github.mcsync.deadletter.DeadLetterDiscard;
+import io.github.mcsync.deadletter.DeadLetterStore;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.camel.Header;
+
+/** The ops API's dead-letter answers: a filtered page, one dead letter, a discard. */
+public final class DeadLetterViews {
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
+    private static final Set<String> STATUSES = Set.of(DeadLetter.NEW, DeadLetter.REPLAY_REQUESTED, DeadLetter.REPLAYED,
+            DeadLetter.DISCARDED);
+
+    private final DeadLetterStore store;
+    private final DeadLetterDiscard discard;
+    private final ObjectMapper json;
+
+    public DeadLetterViews(DeadLetterStore store, DeadLetterDiscard discard, ObjectMapper json) {
+        this.store = store;
+        this.discard = discard;
+        this.json = json;
+    }
+
+    public record Page(int total, int offset, int limit, List<DeadLetterView> items) {
+    }
+
+    /** GET /api/dead-letters?status=NEW&amp;reason=FIELD_INACTIVE&amp;offset=0&amp;limit=50 (each optional). */
+    public Page list(@Header("status") String status, @Header("reason") String reason, @Header("offset") String offset,
+                     @Header("limit") String limit) {
+        String s = blankToNull(status);
+        if (s != null && !STATUSES.contains(s)) {
+            throw OpsRequestException.badRequest("status must be one of " + STATUSES.stream().sorted().toList());
+        }
+        String r = blankToNull(reason);
+        int from = number("offset", offset, 0, 0, Integer.MAX_VALUE);
+        int size = number("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+        List<DeadLetterView> items = store.list(s, r, from, size).stream().map(d -> DeadLetterView.of(d, null)).toList();
+        return new Page(store.count(s, r), from, size, items);
+    }
+
+    /** GET /api/dead-letters/{id}: the row with its stored enrolment. */
+    public DeadLetterView show(@Header("id") String id) {
+        DeadLetter d = store.find(id(id)).orElseThrow(() -> notFound(id));
+        try {
+            return DeadLetterView.of(d, json.readTree(d.payload()));
+        } catch (JsonProcessingException e) {
+            return DeadLetterView.of(d, null);
+        }
+    }
+
+    /** POST /api/dead-letters/{id}/replay: the id of an existing dead letter (404 otherwise), as a list to replay. */
+    public List<Long> toReplay(@Header("id") String id) {
+        long n = id(id);
+        if (store.find(n).isEmpty()) {
+            throw notFound(id);
+        }
+        return List.of(n);
+    }
+
+    /** POST /api/dead-letters/{id}/discard: the row after the discard. */
+    public DeadLetterView discard(@Header("id") String id) {
+        long n = id(id);
+        switch (discard.discard(n)) {
+            case NOT_FOUND -> throw notFound(id);
+            case NOT_OPEN -> {
+                DeadLetter d = store.find(n).orElseThrow();
+                throw OpsRequestException.conflict("dead letter " + n + " is " + d.status()
+                        + (d.resolvedDocumentId() == null ? "" : " (CourseSales document " + d.resolvedDocumentId() + ")")
+                        + ": only a NEW dead letter can be discarded");
+            }
+            default -> {
+                return DeadLetterView.of(store.find(n).orElseThrow(), null);
+            }
+        }
+    }
+
+    /**
+     * POST /api/dead-letters/replay?reason=CODE: the NEW dead letters with that reason code. The reason is
+     * required: a bulk replay never replays every reason at once.
+     */
+    public List<Long> toReplayByReason(@Header("reason") String reason) {
+        String r = blankToNull(reason);
+        if (r == null) {
+            throw OpsRequestException.badRequest("reason is required, e.g. POST /api/dead-letters/replay?reason=FIELD_INACTIVE");
+        }
+        return store.newIds(r);
+    }
+
+    private static long id(String id) {
+        try {
+            return Long.parseLong(id.strip());
+        } catch (RuntimeException e) {
+            throw notFound(id);
+        }
+    }
+
+    private static OpsRequestException notFound(String id) {
+        return OpsRequestException.notFound("no dead letter " + id);
+    }
+
+    private static int number(String name, String value, int otherwise, int min, int max) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return otherwise;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw OpsRequestException.badRequest(name + " must be a whole number from " + min + " to " + max);
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.strip().toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.mcsync.ops;
+
+import io.github.mcsync.Secrets;
+import io.github.mcsync.deadletter.DeadLetter;
+import io.github.mcsync.deadletter.DeadLetterStore;
+import io.github.mcsync.feed.FeedControl;
+import io.github.mcsync.feed.FeedTotals;
+import io.github.mcsync.feed.PollRun;
+import io.github.mcsync.state.InFlight;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** GET /api/status: whether the feed runs (or why it is halted), the last poll, totals since start, dead letters. */
+public final class StatusReport {
+    private final FeedControl feed;
+    private final InFlight inFlight;
+    private final DeadLetterStore deadLetters;
+
+    public StatusReport(FeedControl feed, InFlight inFlight, DeadLetterStore deadLetters) {
+        this.feed = feed;
+        this.inFlight = inFlight;
+        this.deadLetters = deadLetters;
+    }
+
+    /**
+     * @param state        RUNNING or HALTED
+     * @param haltedReason why the feed is halted (null while running)
+     * @param lastPoll     null before the first poll
+     * @param since        start of the totals (application start)
+     * @param sent         records delivered since start (polls and replays)
+     * @param deadLettered records dead-lettered since start (a record failing again on replay counts again)
+     * @param inFlight     submissions whose outcome is not known yet
+     * @param deadLetters  dead letters in the store by status
+     */
+    public record Status(String state, String haltedReason, LastPoll lastPoll, String since, long sent, long deadLettered,
+                         int inFlight, Map<String, Integer> deadLetters) {
+    }
+
+    public record LastPoll(int number, String startedAt, String outcome, String summary) {
+    }
+
+    public Status status() {
+        PollRun last = feed.lastPoll();
+        FeedTotals totals = feed.totals();
+        Map<String, Integer> byStatus = new LinkedHashMap<>();
+        for (String s : List.of(DeadLetter.NEW, DeadLetter.REPLAY_REQUESTED, DeadLetter.REPLAYED, DeadLetter.DISCARDED)) {
+            byStatus.put(s, deadLetters.count(s));
+        }
+        String halted = Secrets.redact(feed.haltedReason());
+        return new Status(halted == null ? "RUNNING" : "HALTED", halted,
+                last == null ? null : new LastPoll(last.number(), last.startedAt().toString(), last.outcome(), Secrets.redact(last.summary())),
+                totals.since().toString(), totals.sentCount(), totals.deadLetteredCount(), inFlight.count(), byStatus);
+    }
+}
