@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The decisions of a replay (the flow is routes/replay.camel.yaml): whether a dead letter is sent again, and
  * what came of it. A row is replayed only while open (NEW); a key already done is not sent again, its row is
- * marked REPLAYED with the existing document; nothing is sent while the feed is halted (a refused login is
- * never tried again by a replay: CourseSales locks a login after three). A row being replayed is
+ * marked REPLAYED with the existing document; nothing is sent while CourseSales refuses our login (a replay
+ * never tries a refused login again: CourseSales locks a login after three). A replay needs no Moodle call,
+ * and it checks CourseSales' configuration afresh, so neither a Moodle halt nor a configuration pause stops it. A row being replayed is
  * REPLAY_REQUESTED, so a second replay of it at the same time sends nothing (IN_PROGRESS); a replay cut off by
  * a stop is reopened at the next start ({@link DeadLetterStore#reopenInterruptedReplays()}).
  */
@@ -59,8 +60,9 @@ public final class DeadLetterReplay {
             store.markReplayed(ref, document);
             return decided(d, ReplayOutcome.ALREADY_DELIVERED, document);
         }
-        if (!feed.isRunning()) {
-            return decided(d, ReplayOutcome.FEED_HALTED, null);
+        if (feed.loginRefused()) {
+            return new Attempt(id, ref, null, new ReplayOutcome(id, ref, ReplayOutcome.FEED_HALTED, null,
+                    feed.haltedReason(), null));
         }
         if (!store.requestReplay(id)) {
             return decided(d, ReplayOutcome.IN_PROGRESS, null); // another replay took it meanwhile
@@ -81,10 +83,11 @@ public final class DeadLetterReplay {
                 return new ReplayOutcome(d.id(), d.sourceReference(), ReplayOutcome.FAILED_AGAIN, d.reasonCode(),
                         d.reasonText(), null);
             default:
-                // neither delivered nor dead-lettered again: a systemic failure halted the feed
+                // neither delivered nor dead-lettered again: a refused login halted the feed, or a CourseSales
+                // configuration problem paused it; the dead letter waits for the next replay
                 store.reopen(d.id());
-                return new ReplayOutcome(d.id(), d.sourceReference(), ReplayOutcome.HALTED, null,
-                        feed.haltedReason(), null);
+                return new ReplayOutcome(d.id(), d.sourceReference(),
+                        feed.isHalted() ? ReplayOutcome.HALTED : ReplayOutcome.PAUSED, null, feed.haltedReason(), null);
         }
     }
 

@@ -5,8 +5,10 @@ package io.github.mcsync.deadletter;
  *
  * @param outcome    DELIVERED, FAILED_AGAIN (reasonCode says why), ALREADY_DELIVERED (the key was done: nothing
  *                   sent), DISCARDED (not replayed), IN_PROGRESS (another replay holds it), FEED_HALTED (not
- *                   replayed: resume the feed first), HALTED (this replay halted the feed: systemic failure; the
- *                   reason is in reasonText) or NOT_FOUND
+ *                   replayed: CourseSales refused our login, fix it and resume first), HALTED (this replay's
+ *                   login was refused), PAUSED (a CourseSales configuration problem stops every record: fix it,
+ *                   replay again) or NOT_FOUND; for the last three the dead letter waits (NEW) and reasonText
+ *                   says why
  * @param documentId CourseSales' DocumentExternalId when delivered
  */
 public record ReplayOutcome(long id, String sourceReference, String outcome, String reasonCode, String reasonText,
@@ -18,5 +20,6 @@ public record ReplayOutcome(long id, String sourceReference, String outcome, Str
     public static final String IN_PROGRESS = "IN_PROGRESS";
     public static final String FEED_HALTED = "FEED_HALTED";
     public static final String HALTED = "HALTED";
+    public static final String PAUSED = "PAUSED";
     public static final String NOT_FOUND = "NOT_FOUND";
 }

@@ -56,6 +56,11 @@ public final class FeedControl {
         return halted.get() == null && paused.get() == null;
     }
 
+    /** Halted by a systemic failure until an operator resumes (not merely paused by a configuration problem). */
+    public boolean isHalted() {
+        return halted.get() != null;
+    }
+
     /** Why the feed does not run: halted (until resumed) or paused by a configuration problem (until the next poll). */
     /** Halted by a refused CourseSales login: every new try would cost a failed login. */
     public boolean loginRefused() {

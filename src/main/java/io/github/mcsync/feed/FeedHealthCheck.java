@@ -5,9 +5,10 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * Camel health check {@code mcsync/feed}: DOWN with the reason while the feed is halted (a systemic failure
- * such as a refused CourseSales login), UP otherwise. Readiness only: a liveness probe that restarted the
- * process would clear the halt and try the refused login again, and CourseSales locks a login after three.
+ * Camel health check {@code mcsync/feed}: DOWN with the reason while the feed does not run (halted by a systemic
+ * failure such as a refused CourseSales login, or paused by a CourseSales configuration problem), UP otherwise.
+ * Readiness only: a liveness probe that restarted the process would clear the halt and try the refused login
+ * again, and CourseSales locks a login after three.
  */
 public final class FeedHealthCheck extends AbstractHealthCheck {
     private final FeedControl feed;
@@ -28,7 +29,8 @@ public final class FeedHealthCheck extends AbstractHealthCheck {
         if (halted == null) {
             builder.up();
         } else {
-            builder.down().message("feed halted: " + halted).detail("halted.reason", halted);
+            builder.down().message((feed.isHalted() ? "feed halted: " : "feed paused: ") + halted)
+                    .detail("halted.reason", halted);
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** GET /api/status: whether the feed runs (or why it is halted), the last poll, totals since start, dead letters. */
+/** GET /api/status: whether the feed runs (or why not), the last poll, totals since start, dead letters. */
 public final class StatusReport {
     private final FeedControl feed;
     private final InFlight inFlight;
@@ -24,8 +24,9 @@ public final class StatusReport {
     }
 
     /**
-     * @param state        RUNNING or HALTED
-     * @param haltedReason why the feed is halted (null while running)
+     * @param state        RUNNING, HALTED (a systemic failure: until resumed) or PAUSED (a CourseSales configuration
+     *                     problem: until a poll finds it fixed)
+     * @param haltedReason why the feed does not run (null while running)
      * @param lastPoll     null before the first poll
      * @param since        start of the totals (application start)
      * @param sent         records delivered since start (polls and replays)
@@ -48,7 +49,7 @@ public final class StatusReport {
             byStatus.put(s, deadLetters.count(s));
         }
         String halted = Secrets.redact(feed.haltedReason());
-        return new Status(halted == null ? "RUNNING" : "HALTED", halted,
+        return new Status(halted == null ? "RUNNING" : feed.isHalted() ? "HALTED" : "PAUSED", halted,
                 last == null ? null : new LastPoll(last.number(), last.startedAt().toString(), last.outcome(), Secrets.redact(last.summary())),
                 totals.since().toString(), totals.sentCount(), totals.deadLetteredCount(), inFlight.count(), byStatus);
     }

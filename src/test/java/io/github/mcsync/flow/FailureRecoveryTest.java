@@ -251,7 +251,7 @@ class FailureRecoveryTest {
             for (String[] e : new String[][] {{"GET", "/api/dead-letters"}, {"GET", "/api/dead-letters/1"},
                     {"POST", "/api/dead-letters/1/replay"}, {"POST", "/api/dead-letters/replay?reason=FIELD_INACTIVE"},
                     {"POST", "/api/dead-letters/2/discard"}, {"GET", "/api/status"}, {"POST", "/api/resume"},
-                    {"GET", "/api/openapi.json"}, {"GET", "/api/dead-letters/99"}}) {
+                    {"GET", "/api/openapi.json"}, {"GET", "/api/dead-letters/99"}, {"GET", "/api/preflight"}}) {
                 ops.send(e[0], e[1]);
                 ops.as("ops", "not-" + SyncHarness.OPS_PASSWORD).send(e[0], e[1]);
             }

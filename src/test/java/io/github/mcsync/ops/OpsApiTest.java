@@ -33,6 +33,7 @@ class OpsApiTest {
             new String[] {"POST", "/api/dead-letters/replay?reason=FIELD_INACTIVE"},
             new String[] {"POST", "/api/dead-letters/1/discard"},
             new String[] {"GET", "/api/status"},
+            new String[] {"GET", "/api/preflight"},
             new String[] {"POST", "/api/resume"},
             new String[] {"GET", "/api/openapi.json"});
 
@@ -176,21 +177,19 @@ class OpsApiTest {
 
     @Test
     void aRecordRefusedForAnUnpublishedFormGoesThroughOnceItIsPublished() throws Exception {
-        startWithPhys101Delivered();
+        startWithPhys101Delivered(); // the cached metadata says the form is published
         long user = enrolNewStudent("form.waiter");
         sync.courseSales.setFormPublished(REGISTRATION_FORM_ID, false);
         sync.poll();
         long id = firstDeadLetterId();
-        assertEquals("FORM_NOT_PUBLISHED", sync.deadLetters().get(0).get("REASON_CODE"));
+        assertEquals("FORM_NOT_PUBLISHED", sync.deadLetters().get(0).get("REASON_CODE"), "CourseSales refused it");
 
-        JsonNode again = ops.post("/api/dead-letters/" + id + "/replay").json();
-        assertEquals(1, again.get("requested").asInt());
-        JsonNode failed = again.get("outcomes").get(0);
-        assertEquals("FAILED_AGAIN", failed.get("outcome").asText(), again.toString());
-        assertEquals("FORM_NOT_PUBLISHED", failed.get("reasonCode").asText());
-        assertEquals(1, sync.deadLetters().size(), "a record failing again updates its own row");
-        assertEquals(2, sync.deadLetters().get(0).get("ATTEMPTS"));
-        assertEquals("NEW", sync.deadLetters().get(0).get("STATUS"));
+        // a replay checks fresh metadata: the form is still unpublished, which stops every record
+        JsonNode paused = ops.post("/api/dead-letters/" + id + "/replay").json().get("outcomes").get(0);
+        assertEquals("PAUSED", paused.get("outcome").asText(), paused.toString());
+        assertTrue(paused.get("reasonText").asText().contains("published"), paused.toString());
+        assertEquals("NEW", sync.deadLetters().get(0).get("STATUS"), "the dead letter waits");
+        assertEquals("PAUSED", ops.get("/api/status").json().get("state").asText());
 
         sync.courseSales.setFormPublished(REGISTRATION_FORM_ID, true);
         JsonNode delivered = ops.post("/api/dead-letters/" + id + "/replay").json();
@@ -213,7 +212,17 @@ class OpsApiTest {
     }
 
     @Test
-    void aReplayReadsFreshCourseSalesMetadata() throws Exception {
+    void preflightAnswersTheChecklist() throws Exception {
+        sync = new SyncHarness(stateDir).with("moodle.courses", "2").start();
+        ops = OpsClient.of(sync);
+        JsonNode report = ops.get("/api/preflight").json();
+        assertTrue(report.get("passed").asBoolean(), report.toString());
+        assertTrue(report.get("checks").size() > 3, report.toString());
+        assertEquals("PASS", report.get("checks").get(0).get("status").asText());
+    }
+
+    @Test
+    void aReplayReadsFreshCourseSalesMetadataAndAFailureAgainUpdatesTheSameRow() throws Exception {
         sync = new SyncHarness(stateDir);
         long chem = sync.moodle.addCourse("CHEM101", "Chemistry", "CHEM101", 4, true);
         long user = sync.moodle.addUser(SimulatedUser.builder("new.chemist").firstname("Marie").lastname("Curie")
@@ -226,11 +235,22 @@ class OpsApiTest {
         assertEquals("UNMAPPED_COURSE", sync.deadLetters().get(0).get("REASON_CODE"));
         assertTrue(ops.get("/api/dead-letters/1").json().get("advice").asText().contains("Moodle Id"));
 
+        // replayed before the cause is fixed: it fails again, on its own row
+        JsonNode failed = ops.post("/api/dead-letters/1/replay").json().get("outcomes").get(0);
+        assertEquals("FAILED_AGAIN", failed.get("outcome").asText(), failed.toString());
+        assertEquals("UNMAPPED_COURSE", failed.get("reasonCode").asText());
+        assertEquals(1, sync.deadLetters().size(), "a record failing again updates its own row");
+        assertEquals(2, sync.deadLetters().get(0).get("ATTEMPTS"));
+        assertEquals("NEW", sync.deadLetters().get(0).get("STATUS"));
+        assertEquals(2, ops.get("/api/status").json().get("deadLettered").asInt());
+
         // the course date is added in CourseSales; the cached metadata (coursesales.metadata.ttl 5m) does not know it
         sync.courseSales.addCourseDate(9100, "Chemistry — 2027", "CHEM101-2027", (int) chem, CATEGORY_PHYSICS);
         JsonNode outcome = ops.post("/api/dead-letters/1/replay").json().get("outcomes").get(0);
         assertEquals("DELIVERED", outcome.get("outcome").asText(), outcome.toString());
         assertEquals(1, sync.courseSales.documentCount("moodle:c" + chem + ":u" + user));
+        assertEquals(2, sync.deadLetters().get(0).get("ATTEMPTS"), "two failed attempts, delivered on the third");
+        assertEquals("REPLAYED", sync.deadLetters().get(0).get("STATUS"));
     }
 
     @Test
@@ -341,6 +361,7 @@ class OpsApiTest {
         for (String[] p : List.of(new String[] {"/api/dead-letters", "get"}, new String[] {"/api/dead-letters/{id}", "get"},
                 new String[] {"/api/dead-letters/{id}/replay", "post"}, new String[] {"/api/dead-letters/replay", "post"},
                 new String[] {"/api/dead-letters/{id}/discard", "post"}, new String[] {"/api/status", "get"},
+                new String[] {"/api/preflight", "get"},
                 new String[] {"/api/resume", "post"})) {
             assertTrue(paths.has(p[0]) && paths.get(p[0]).has(p[1]), p[1] + " " + p[0] + " in " + paths);
         }
