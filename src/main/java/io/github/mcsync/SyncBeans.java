@@ -45,6 +45,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.model.Model;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spi.Registry;
 
@@ -130,8 +131,15 @@ public final class SyncBeans implements CamelConfiguration {
         r.bind("deadLetterReplay", new DeadLetterReplay(deadLetters, deliveries, feed));
         r.bind("deadLetterViews", new DeadLetterViews(deadLetters, new DeadLetterDiscard(ds, deadLetters, deliveries), json));
         r.bind("statusReport", new StatusReport(feed, inFlight, deadLetters));
-        r.bind("opsAuthentication", new OpsAuthentication(s.get("ops.username"), s.optionalSecret("ops.password")));
+        OpsAuthentication opsAuthentication = new OpsAuthentication(s.get("ops.username"), s.optionalSecret("ops.password"));
+        r.bind("opsAuthentication", opsAuthentication);
         r.bind("opsAnswers", new OpsAnswers());
+        if (Boolean.parseBoolean(s.optional("camel.server.enabled").orElse("false"))) {
+            opsAuthentication.warnIfClosed();
+        } else {
+            // no HTTP server (camel.server.enabled=false, e.g. the benchmark): no ops API, its REST routes are left out
+            context.getCamelContextExtension().getContextPlugin(Model.class).setRouteFilterPattern(null, "rest*");
+        }
     }
 
     static FieldMapping fieldMapping(Settings s) {

@@ -23,6 +23,10 @@ public final class OpsAuthentication {
 
     public OpsAuthentication(String username, Optional<String> password) {
         this.expected = password.map(p -> digest(username + ":" + p)).orElse(null);
+    }
+
+    /** At start, when the API is served: says so once if it refuses every request. */
+    public void warnIfClosed() {
         if (expected == null) {
             LOG.warn("ops.password is not set: the ops API refuses every request (set OPS_PASSWORD to use it)");
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,9 @@ import io.github.mcsync.demo.moodle.SimulatedUser;
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.feed.PollRun;
 import io.github.mcsync.ops.OpsClient.Answer;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +83,10 @@ class OpsApiTest {
         startWithPhys101Delivered();
         deadLetter(1, "FIELD_INACTIVE");
         assertEquals(1, firstDeadLetterId());
+        // the list above is every REST route there is (an interceptFrom only covers the routes of its own file)
+        assertEquals(ENDPOINTS.stream().map(e -> e[0] + " " + e[1].replaceAll("\\?.*", "")).sorted().toList(),
+                sync.app().context().getRoutes().stream().map(r -> r.getEndpoint().getEndpointUri())
+                        .filter(u -> u.startsWith("rest")).map(OpsApiTest::request).sorted().toList());
         List<OpsClient> refused = List.of(ops.as(null, null), ops.as("ops", "wrong-password"),
                 ops.as("admin", SyncHarness.OPS_PASSWORD), ops.as("ops", ""), ops.withAuthorization("Bearer abc"),
                 ops.withAuthorization("Basic not-base64!"), ops.withAuthorization("Basic"));
@@ -100,6 +108,16 @@ class OpsApiTest {
         assertEquals("REPLAYED", sync.deadLetters().get(0).get("STATUS"));
     }
 
+    /** "GET /api/dead-letters/1" for rest://get:/api:/dead-letters/%7Bid%7D?..., "GET /api/openapi.json" for rest-api:... */
+    private static String request(String endpointUri) {
+        String uri = URLDecoder.decode(endpointUri.replaceAll("\\?.*", ""), StandardCharsets.UTF_8);
+        if (uri.startsWith("rest-api:")) {
+            return "GET " + uri.substring("rest-api:".length()).replaceFirst("^/+", "/");
+        }
+        String[] parts = uri.substring("rest://".length()).split(":", 3);
+        return parts[0].toUpperCase() + " " + parts[1] + parts[2].replace("{id}", "1");
+    }
+
     @Test
     void withoutAnOpsPasswordEveryRequestIsRefused() throws Exception {
         sync = new SyncHarness(stateDir).with("moodle.courses", "2").without("ops.password").start();
@@ -109,6 +127,14 @@ class OpsApiTest {
                 assertEquals(401, client.send(e[0], e[1]).status(), e[0] + " " + e[1]);
             }
         }
+    }
+
+    @Test
+    void withoutTheHttpServerThereIsNoOpsApiAndTheFeedStillRuns() throws Exception {
+        sync = new SyncHarness(stateDir).with("moodle.courses", "2").with("camel.server.enabled", "false").start();
+        ops = OpsClient.of(sync);
+        assertEquals(3, sync.poll().sentCount());
+        assertThrows(UncheckedIOException.class, () -> ops.get("/api/status"), "nothing listens on ops.port");
     }
 
     @Test
