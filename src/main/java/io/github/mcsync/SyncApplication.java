@@ -21,7 +21,7 @@ public final class SyncApplication {
     private final Main main;
 
     public SyncApplication(String profile, Map<String, String> overrides) {
-        main = new Main(SyncApplication.class);
+        main = new Main(); // no package scan: the beans come from SyncBeans only, once
         if (profile != null && !profile.isBlank()) {
             main.configure().setProfile(profile); // adds application-PROFILE.properties over application.properties
         }

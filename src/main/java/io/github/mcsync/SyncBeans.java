@@ -35,6 +35,7 @@ import io.github.mcsync.ops.OpsAnswers;
 import io.github.mcsync.ops.OpsAuthentication;
 import io.github.mcsync.ops.StatusReport;
 import io.github.mcsync.state.Deliveries;
+import io.github.mcsync.state.HaltStore;
 import io.github.mcsync.state.InFlight;
 import io.github.mcsync.state.SourceState;
 import io.github.mcsync.state.StateDatabase;
@@ -90,7 +91,8 @@ public final class SyncBeans implements CamelConfiguration {
         r.bind("failureClassifier", classifier);
         r.bind("deadLetterWriter", new DeadLetterWriter(deadLetters, classifier, inFlight));
         r.bind("deliveryRecorder", new DeliveryRecorder(deliveries, deadLetters));
-        FeedControl feed = new FeedControl(clock);
+        FeedControl feed = new FeedControl(clock, new HaltStore(ds, clock, List.of(s.get("coursesales.url"),
+                s.get("coursesales.username"), s.secret("coursesales.password"), s.get("moodle.url"), s.secret("moodle.token"))));
         r.bind("feedControl", feed);
         r.bind("pollReport", new PollReport(feed, classifier));
         r.bind("baseline", new Baseline(s.get("moodle.start"), new SourceState(ds, clock), deliveries));

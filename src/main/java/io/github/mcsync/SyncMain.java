@@ -1,6 +1,7 @@
 package io.github.mcsync;
 
 import io.github.mcsync.demo.DemoEnvironment;
+import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.feed.PollRun;
 import io.github.mcsync.ops.PreflightReport;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
  *   <li>no argument: run the scheduled feed until stopped;</li>
  *   <li>{@code --once}: run a single poll and exit 0 when nothing failed, 1 otherwise (cron, Kubernetes CronJob);</li>
  *   <li>{@code preflight}: print the checklist (PASS/FAIL per item) and exit 0 only when every check passes;</li>
+ *   <li>{@code resume}: lift a halt kept in the state database (for --once runs, which serve no ops API);</li>
  *   <li>{@code --profile demo}: start the local Moodle and CourseSales simulators and sync between them.</li>
  * </ul>
  */
@@ -22,14 +24,16 @@ public final class SyncMain {
     public static void main(String[] args) throws Exception {
         boolean once = false;
         boolean preflight = false;
+        boolean resume = false;
         String profile = System.getProperty("sync.profile", System.getenv("SYNC_PROFILE"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--once" -> once = true;
                 case "preflight" -> preflight = true;
+                case "resume" -> resume = true;
                 case "--profile" -> profile = args[++i];
                 case "--help", "-h" -> {
-                    System.out.println("usage: java [-Dkey=value ...] -jar moodle-coursesales-sync.jar [--profile demo] [--once | preflight]");
+                    System.out.println("usage: java [-Dkey=value ...] -jar moodle-coursesales-sync.jar [--profile demo] [--once | preflight | resume]");
                     return;
                 }
                 default -> {
@@ -44,13 +48,19 @@ public final class SyncMain {
             demo = DemoEnvironment.start();
             overrides.putAll(demo.properties());
         }
-        if (once || preflight) {
+        if (once || preflight || resume) {
             overrides.put("moodle.poll.enabled", "false");
+            overrides.put("camel.server.enabled", "false"); // a single run serves no ops API
         }
         SyncApplication app = new SyncApplication(profile, overrides);
         int status = 0;
         try {
-            if (preflight) {
+            if (resume) {
+                app.start();
+                app.context().getRegistry().lookupByNameAndType("feedControl", FeedControl.class).resume();
+                System.out.println("feed resumed: the next run polls again");
+                app.stop();
+            } else if (preflight) {
                 app.start();
                 PreflightReport report = app.preflight();
                 report.lines().forEach(System.out::println);

@@ -1,5 +1,6 @@
 package io.github.mcsync.feed;
 
+import io.github.mcsync.state.HaltStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,9 +23,28 @@ public final class FeedControl {
     private final AtomicReference<PollRun> last = new AtomicReference<>();
     private final FeedTotals totals;
 
+    private final HaltStore haltStore;
+
+    /** A feed whose halts last only as long as the process (tests of pure rules). */
     public FeedControl(Clock clock) {
+        this(clock, null);
+    }
+
+    /**
+     * A feed whose systemic halts are kept in the state database: a restart with the same configuration stays
+     * halted (a --once run from cron never costs a second failed login); changed configuration resumes.
+     */
+    public FeedControl(Clock clock, HaltStore haltStore) {
         this.clock = clock;
         this.totals = new FeedTotals(clock.instant());
+        this.haltStore = haltStore;
+        if (haltStore != null) {
+            haltStore.current().ifPresent(reason -> {
+                halted.set(reason);
+                LOG.error("Feed still halted from an earlier run: {}. Correct the configuration and restart, or resume"
+                        + " (POST /api/resume) once it is fixed in CourseSales or Moodle.", reason);
+            });
+        }
     }
 
     public PollRun startPoll() {
@@ -93,6 +113,9 @@ public final class FeedControl {
     /** Halts the feed; logs the reason once, not once per record. */
     public void halt(String reason) {
         if (halted.compareAndSet(null, reason)) {
+            if (haltStore != null) {
+                haltStore.save(reason);
+            }
             LOG.error("Feed halted: {}. No record is consumed until an operator resumes (POST /api/resume) or the"
                     + " application restarts with corrected configuration.", reason);
         }
@@ -112,6 +135,9 @@ public final class FeedControl {
 
     public void resume() {
         String was = halted.getAndSet(null);
+        if (haltStore != null) {
+            haltStore.clear();
+        }
         if (was != null) {
             LOG.info("Feed resumed (was halted: {})", was);
         }

@@ -260,7 +260,8 @@ class FailureRecoveryTest {
             sync.poll();
             ops.get("/api/status");
             sync.restart();
-            sync.moodle.setToken("another-token-0000"); // and Moodle our token
+            ops.post("/api/resume"); // the halt is kept across the restart: an operator lifts it
+            sync.moodle.setToken("another-token-0000"); // and Moodle refuses our token
             sync.poll();
             ops.get("/api/status");
 
