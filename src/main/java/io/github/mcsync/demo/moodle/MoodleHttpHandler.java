@@ -36,6 +36,7 @@ final class MoodleHttpHandler implements HttpHandler {
     private final Supplier<String> token;
     private final RequestLog log;
     private final Deque<MoodleFailure> pendingFailures = new ArrayDeque<>();
+    private int passBeforeFailures;
     private volatile Duration slowDelay = Duration.ofSeconds(5);
 
     MoodleHttpHandler(MoodleFunctions functions, Supplier<String> token, RequestLog log) {
@@ -50,11 +51,22 @@ final class MoodleHttpHandler implements HttpHandler {
         }
     }
 
+    /** The next {@code okRequests} requests are answered normally, then the pending failures apply. */
+    synchronized void failAfter(int okRequests, MoodleFailure kind) {
+        passBeforeFailures = okRequests;
+        pendingFailures.add(kind);
+    }
+
     synchronized void clearFailures() {
         pendingFailures.clear();
+        passBeforeFailures = 0;
     }
 
     private synchronized MoodleFailure nextFailure() {
+        if (passBeforeFailures > 0 && !pendingFailures.isEmpty()) {
+            passBeforeFailures--;
+            return null;
+        }
         return pendingFailures.poll();
     }
 

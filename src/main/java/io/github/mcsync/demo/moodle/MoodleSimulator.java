@@ -209,6 +209,11 @@ public final class MoodleSimulator implements AutoCloseable {
         handler.failNext(n, kind);
     }
 
+    /** The next {@code okRequests} requests are answered normally, then one fails with {@code kind}. */
+    public void failAfter(int okRequests, MoodleFailure kind) {
+        handler.failAfter(okRequests, kind);
+    }
+
     public void clearFailures() {
         handler.clearFailures();
     }
