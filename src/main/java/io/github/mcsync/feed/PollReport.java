@@ -54,11 +54,20 @@ public final class PollReport {
     /** A configuration problem while processing a record: pause the feed; the record stays at its source. */
     public void configurationProblem(Exchange exchange) {
         feed.pause(classifier.classify(exchange).text());
+        returnedToSource(exchange);
     }
 
     /** A systemic failure while processing a record: halt the feed; the record stays waiting at its source. */
     public void halt(Exchange exchange) {
         Failure f = classifier.classify(exchange);
         feed.halt(f.code() + ": " + f.text());
+        returnedToSource(exchange);
+    }
+
+    private static void returnedToSource(Exchange exchange) {
+        PollRun run = exchange.getProperty(DeadLetterWriter.POLL_RUN, PollRun.class);
+        if (run != null) {
+            run.returnedToSource();
+        }
     }
 }

@@ -39,6 +39,11 @@ public final class PollRun {
         fresh.incrementAndGet();
     }
 
+    /** A new record the feed stopped before (halted or paused): it stays waiting at its source, not "new" in this poll. */
+    public void returnedToSource() {
+        fresh.decrementAndGet();
+    }
+
     public void sent() {
         sent.incrementAndGet();
         totals.sent();
