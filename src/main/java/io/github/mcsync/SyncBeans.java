@@ -37,6 +37,7 @@ import io.github.mcsync.ops.StatusReport;
 import io.github.mcsync.state.Deliveries;
 import io.github.mcsync.state.HaltStore;
 import io.github.mcsync.state.InFlight;
+import io.github.mcsync.state.RefusedSubmissions;
 import io.github.mcsync.state.SourceState;
 import io.github.mcsync.state.StateDatabase;
 import java.time.Clock;
@@ -87,6 +88,7 @@ public final class SyncBeans implements CamelConfiguration {
         FailureClassifier classifier = new FailureClassifier();
         r.bind("deliveries", deliveries);
         r.bind("inFlight", inFlight);
+        r.bind("refusedSubmissions", new RefusedSubmissions(inFlight));
         r.bind("deadLetterStore", deadLetters);
         r.bind("failureClassifier", classifier);
         r.bind("deadLetterWriter", new DeadLetterWriter(deadLetters, classifier, inFlight));

@@ -207,4 +207,23 @@ class WalkingSkeletonTest {
         assertEquals(9002, document("moodle:c3:u7").courseDateId());
         assertTrue(sync.moodle.requestCount("core_enrol_get_enrolled_users") >= 6, "pages of 2 users");
     }
+
+    @Test
+    void aTransientFailureIsTriedFiveTimesThenDeadLetteredWithTheLastCause() throws Exception {
+        phys101().poll(); // metadata cached
+        long newcomer = sync.moodle.addUser(SimulatedUser.builder("retry.me").firstname("Re").lastname("Try")
+                .email("retry@example.com").build());
+        sync.moodle.enrol(2, newcomer, "student");
+        sync.courseSales.resetCallCounts();
+        sync.courseSales.faultNextCalls(20, "RATE_LIMITED");
+
+        PollRun run = sync.poll();
+
+        assertEquals("poll 2: 1 new, 0 sent, 1 dead-lettered", run.summary());
+        assertEquals(5, sync.courseSales.callCount("SubmitRegistration"), "the default is 5 attempts in all");
+        Map<String, Object> row = sync.deadLetters().get(0);
+        assertEquals("RETRIES_EXHAUSTED", row.get("REASON_CODE"));
+        assertTrue(((String) row.get("REASON_TEXT")).contains("RATE_LIMITED"), (String) row.get("REASON_TEXT"));
+        sync.courseSales.clearInjectedFailures();
+    }
 }
