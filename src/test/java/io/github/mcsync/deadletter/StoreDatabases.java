@@ -36,21 +36,14 @@ public final class StoreDatabases {
     }
 
     /** A new, migrated schema in PostgreSQL; null (with {@link #whyNoPostgres()}) when there is none here. */
-    static synchronized DataSource postgres() throws SQLException {
-        if (postgresUrl == null && unavailable == null) {
-            findPostgres();
-        }
-        if (postgresUrl == null) {
+    static DataSource postgres() throws SQLException {
+        String url = postgresSchemaUrl();
+        if (url == null) {
             return null;
         }
-        String schema = "dl_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection c = DriverManager.getConnection(postgresUrl, "postgres", null); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
         PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(postgresUrl);
+        ds.setUrl(url);
         ds.setUser("postgres");
-        ds.setCurrentSchema(schema);
         StateDatabase.migrate(ds);
         return ds;
     }
@@ -63,7 +56,7 @@ public final class StoreDatabases {
         if (postgresUrl == null) {
             return null;
         }
-        String schema = "flow_" + UUID.randomUUID().toString().replace("-", "");
+        String schema = "s_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection c = DriverManager.getConnection(postgresUrl, "postgres", null); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }

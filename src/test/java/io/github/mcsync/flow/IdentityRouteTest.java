@@ -9,22 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.mcsync.SyncHarness;
 import io.github.mcsync.demo.coursesales.StoredDocument;
 import io.github.mcsync.demo.moodle.SimulatedUser;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 5: one route test per identity strategy, showing the value that reaches the CourseSales simulator. */
-class IdentityRouteTest {
-    @TempDir
-    Path stateDir;
-    SyncHarness sync;
-
-    @AfterEach
-    void stop() throws Exception {
-        sync.close();
-    }
+class IdentityRouteTest extends FlowTestSupport {
 
     private SyncHarness phys101(String strategy) throws Exception {
         // no coursesales.field.client-id: the field is found on the form by its Internal Export Id

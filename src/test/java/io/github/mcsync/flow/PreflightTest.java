@@ -8,22 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.mcsync.SyncHarness;
 import io.github.mcsync.demo.moodle.MoodleFailure;
 import io.github.mcsync.ops.PreflightReport;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 3: the preflight checklist against the live systems (simulators), through routes/preflight.camel.yaml. */
-class PreflightTest {
-    @TempDir
-    Path stateDir;
-    SyncHarness sync;
-
-    @AfterEach
-    void stop() throws Exception {
-        sync.close();
-    }
+class PreflightTest extends FlowTestSupport {
 
     private static List<String> failures(PreflightReport r) {
         return r.getChecks().stream().filter(c -> "FAIL".equals(c.status())).map(PreflightReport.Check::line).toList();

@@ -17,30 +17,17 @@ import io.github.mcsync.SyncHarness;
 import io.github.mcsync.demo.coursesales.CourseSalesSimulator;
 import io.github.mcsync.demo.moodle.SimulatedUser;
 import io.github.mcsync.feed.PollRun;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Issue 3: every reason code through the real routes, each breaking exactly one thing in the simulators. */
-class ValidationTest {
-    @TempDir
-    Path stateDir;
-    SyncHarness sync;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (sync != null) {
-            sync.close();
-        }
-    }
+class ValidationTest extends FlowTestSupport {
 
     private SyncHarness phys101(Map<String, String> properties) throws Exception {
         sync = new SyncHarness(stateDir).with("moodle.courses", "2");

@@ -20,24 +20,13 @@ import io.github.mcsync.SyncHarness;
 import io.github.mcsync.demo.coursesales.StoredDocument;
 import io.github.mcsync.demo.moodle.SimulatedUser;
 import io.github.mcsync.feed.PollRun;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 2: new Moodle enrolments become CourseSales registrations, end to end, through the real routes. */
-class WalkingSkeletonTest {
-    @TempDir
-    Path stateDir;
-    SyncHarness sync;
-
-    @AfterEach
-    void stop() throws Exception {
-        sync.close();
-    }
+class WalkingSkeletonTest extends FlowTestSupport {
 
     private SyncHarness phys101() throws Exception {
         sync = new SyncHarness(stateDir).with("moodle.courses", "2").start();
