@@ -15,9 +15,13 @@ public final class Secrets {
     private Secrets() {
     }
 
+    /** Registers a secret with the forms it takes in XML, URLs and HTTP Basic headers. */
     public static void register(String secret) {
         if (secret != null && secret.length() >= 4) {
             VALUES.add(secret);
+            VALUES.add(secret.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                    .replace("\"", "&quot;").replace("'", "&apos;"));
+            VALUES.add(java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 

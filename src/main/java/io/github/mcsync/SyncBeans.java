@@ -88,13 +88,15 @@ public final class SyncBeans implements CamelConfiguration {
         FailureClassifier classifier = new FailureClassifier();
         r.bind("deliveries", deliveries);
         r.bind("inFlight", inFlight);
-        r.bind("refusedSubmissions", new RefusedSubmissions(inFlight));
+        RefusedSubmissions refusedSubmissions = new RefusedSubmissions(inFlight);
+        r.bind("refusedSubmissions", refusedSubmissions);
         r.bind("deadLetterStore", deadLetters);
         r.bind("failureClassifier", classifier);
-        r.bind("deadLetterWriter", new DeadLetterWriter(deadLetters, classifier, inFlight));
-        r.bind("deliveryRecorder", new DeliveryRecorder(deliveries, deadLetters));
-        FeedControl feed = new FeedControl(clock, new HaltStore(ds, clock, List.of(s.get("coursesales.url"),
-                s.get("coursesales.username"), s.secret("coursesales.password"), s.get("moodle.url"), s.secret("moodle.token"))));
+        r.bind("deadLetterWriter", new DeadLetterWriter(deadLetters, classifier, refusedSubmissions));
+        r.bind("deliveryRecorder", new DeliveryRecorder(deliveries));
+        FeedControl feed = new FeedControl(clock, new HaltStore(ds, clock,
+                List.of(s.get("coursesales.url"), s.get("coursesales.username"), s.secret("coursesales.password")),
+                List.of(s.get("moodle.url"), s.secret("moodle.token"))));
         r.bind("feedControl", feed);
         r.bind("pollReport", new PollReport(feed, classifier));
         r.bind("baseline", new Baseline(s.get("moodle.start"), new SourceState(ds, clock), deliveries));

@@ -8,13 +8,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Command line: {@code java -jar moodle-coursesales-sync.jar [--profile demo] [--once]}.
+ * Command line: {@code java -jar moodle-coursesales-sync.jar [--profile demo] [--once | preflight | resume]}.
  * <ul>
  *   <li>no argument: run the scheduled feed until stopped;</li>
  *   <li>{@code --once}: run a single poll and exit 0 when nothing failed, 1 otherwise (cron, Kubernetes CronJob);</li>
  *   <li>{@code preflight}: print the checklist (PASS/FAIL per item) and exit 0 only when every check passes;</li>
  *   <li>{@code resume}: lift a halt kept in the state database (for --once runs, which serve no ops API);</li>
  *   <li>{@code --profile demo}: start the local Moodle and CourseSales simulators and sync between them.</li>
+ *   <li>a configuration mistake (a missing or malformed property): one line on stderr, exit 2.</li>
  * </ul>
  */
 public final class SyncMain {
@@ -53,33 +54,54 @@ public final class SyncMain {
             overrides.put("camel.server.enabled", "false"); // a single run serves no ops API
         }
         SyncApplication app = new SyncApplication(profile, overrides);
-        int status = 0;
+        int status;
         try {
-            if (resume) {
-                app.start();
-                app.context().getRegistry().lookupByNameAndType("feedControl", FeedControl.class).resume();
-                System.out.println("feed resumed: the next run polls again");
-                app.stop();
-            } else if (preflight) {
-                app.start();
-                PreflightReport report = app.preflight();
-                report.lines().forEach(System.out::println);
-                System.out.println(report.isPassed() ? "preflight: every check passed" : "preflight: FAILED");
-                status = report.isPassed() ? 0 : 1;
-                app.stop();
-            } else if (once) {
-                app.start();
-                PollRun run = app.pollOnce();
-                status = run != null && run.ok() ? 0 : 1;
-                app.stop();
-            } else {
-                app.run();
-            }
+            status = run(app, once, preflight, resume);
+        } catch (Exception e) {
+            status = configurationError(e);
         } finally {
             if (demo != null) {
                 demo.stop();
             }
         }
         System.exit(status);
+    }
+
+    private static int run(SyncApplication app, boolean once, boolean preflight, boolean resume) throws Exception {
+        if (!once && !preflight && !resume) {
+            app.run();
+            return 0;
+        }
+        app.start();
+        try {
+            if (resume) {
+                app.context().getRegistry().lookupByNameAndType("feedControl", FeedControl.class).resume();
+                System.out.println("feed resumed: the next run polls again");
+                return 0;
+            }
+            if (preflight) {
+                PreflightReport report = app.preflight();
+                report.lines().forEach(System.out::println);
+                System.out.println(report.isPassed() ? "preflight: every check passed" : "preflight: FAILED");
+                return report.isPassed() ? 0 : 1;
+            }
+            PollRun run = app.pollOnce();
+            return run != null && run.ok() ? 0 : 1;
+        } finally {
+            app.stop();
+        }
+    }
+
+    /** A configuration mistake ends with one clear line and status 2, not a stack trace; anything else is rethrown. */
+    private static int configurationError(Exception e) throws Exception {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (!(root instanceof IllegalStateException || root instanceof IllegalArgumentException)) {
+            throw e;
+        }
+        System.err.println("configuration error: " + Secrets.redact(root.getMessage()));
+        return 2;
     }
 }

@@ -20,6 +20,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * what arrived where.
  */
 public final class SyncHarness implements AutoCloseable {
+    /** The demo licence's form, process and FieldIds (application-demo.properties sets the same). */
+    public static final Map<String, String> DEMO_MAPPING = Map.of(
+            "coursesales.form-id", "12", "coursesales.process-id", "7",
+            "coursesales.field.first-name", "101", "coursesales.field.last-name", "102",
+            "coursesales.field.email", "103", "coursesales.field.phone", "104",
+            "coursesales.field.mobile", "105", "coursesales.field.moodle-id", "106");
+
     /** The ops API password of every harness (ops.username is the default, "ops"). */
     public static final String OPS_PASSWORD = "harness-ops-5be81d";
     public final MoodleSimulator moodle;
@@ -43,6 +50,7 @@ public final class SyncHarness implements AutoCloseable {
         properties.put("coursesales.username", CourseSalesDemoData.USERNAME);
         properties.put("coursesales.password", CourseSalesDemoData.PASSWORD);
         properties.put("coursesales.contact-form-id", Integer.toString(CourseSalesDemoData.CONTACT_FORM_ID));
+        properties.putAll(DEMO_MAPPING);
         properties.put("coursesales.receive-timeout", "3s");
         properties.put("coursesales.retry.initial-delay-ms", "10");
         properties.put("coursesales.retry.max-delay-ms", "40");

@@ -21,7 +21,7 @@ import org.apache.cxf.transport.http.HTTPException;
 public final class FailureClassifier {
     private static final Set<String> TRANSIENT_CODES = Set.of("RATE_LIMITED", "INTERNAL_ERROR");
     private static final Set<String> SYSTEMIC_CODES = Set.of("AUTHENTICATION_FAILED", "ACCOUNT_LOCKED");
-    private static final Set<Integer> TRANSIENT_HTTP = Set.of(502, 503, 504);
+    private static final Set<Integer> TRANSIENT_HTTP = Set.of(408, 429, 502, 503, 504);
 
     public Failure classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

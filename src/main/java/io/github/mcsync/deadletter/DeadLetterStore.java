@@ -23,6 +23,8 @@ public final class DeadLetterStore {
     private static final String COLUMNS = "id, source_reference, stage, reason_code, reason_text, payload, attempts,"
             + " first_failure_at, last_failure_at, status, replay_count, resolved_document_id";
 
+    static final int MAX_REASON = 4000;
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
@@ -37,7 +39,8 @@ public final class DeadLetterStore {
 
     public long write(Enrolment enrolment, String stage, String code, String text) {
         String payload = Secrets.redact(toJson(enrolment));
-        String reason = Secrets.redact(text);
+        String redacted = Secrets.redact(text);
+        String reason = redacted.length() > MAX_REASON ? redacted.substring(0, MAX_REASON - 1) + "…" : redacted;
         Timestamp now = Timestamp.from(clock.instant());
         return tx.execute(s -> {
             Optional<Long> open = openId(enrolment.sourceReference());

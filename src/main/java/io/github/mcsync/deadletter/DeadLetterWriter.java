@@ -5,7 +5,7 @@ import io.github.mcsync.coursesales.FailureClassifier;
 import io.github.mcsync.enrolment.Enrolment;
 import io.github.mcsync.enrolment.ReasonCode;
 import io.github.mcsync.feed.PollRun;
-import io.github.mcsync.state.InFlight;
+import io.github.mcsync.state.RefusedSubmissions;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +23,12 @@ public final class DeadLetterWriter {
 
     private final DeadLetterStore store;
     private final FailureClassifier classifier;
-    private final InFlight inFlight;
+    private final RefusedSubmissions refusedSubmissions;
 
-    public DeadLetterWriter(DeadLetterStore store, FailureClassifier classifier, InFlight inFlight) {
+    public DeadLetterWriter(DeadLetterStore store, FailureClassifier classifier, RefusedSubmissions refusedSubmissions) {
         this.store = store;
         this.classifier = classifier;
-        this.inFlight = inFlight;
+        this.refusedSubmissions = refusedSubmissions;
     }
 
     public void write(Exchange exchange) {
@@ -42,10 +42,9 @@ public final class DeadLetterWriter {
         if (failure.kind() == Failure.Kind.TRANSIENT) {
             code = ReasonCode.RETRIES_EXHAUSTED.name();
             text = "last cause " + failure.code() + ": " + failure.text();
-        } else {
-            // CourseSales refused it (or we never sent it): no document can exist for this submission
-            inFlight.clear(enrolment.sourceReference());
         }
+        // the in-flight mark goes only when CourseSales certainly created no document; otherwise a replay asks first
+        refusedSubmissions.forgetIfRefused(exchange);
         String stage = exchange.getProperty(STAGE, "process", String.class);
         long id = store.write(enrolment, stage, code, text);
         PollRun run = exchange.getProperty(POLL_RUN, PollRun.class);

@@ -3,7 +3,6 @@ package io.github.mcsync.feed;
 import io.github.mcsync.coursesales.soap.DocumentRecord;
 import io.github.mcsync.coursesales.soap.FindDocumentsResponse;
 import io.github.mcsync.coursesales.soap.SubmitRegistrationResponse;
-import io.github.mcsync.deadletter.DeadLetterStore;
 import io.github.mcsync.deadletter.DeadLetterWriter;
 import io.github.mcsync.enrolment.Enrolment;
 import org.apache.camel.ExchangeProperty;
@@ -15,18 +14,15 @@ public final class DeliveryRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryRecorder.class);
 
     private final io.github.mcsync.state.Deliveries deliveries;
-    private final DeadLetterStore deadLetters;
 
-    public DeliveryRecorder(io.github.mcsync.state.Deliveries deliveries, DeadLetterStore deadLetters) {
+    public DeliveryRecorder(io.github.mcsync.state.Deliveries deliveries) {
         this.deliveries = deliveries;
-        this.deadLetters = deadLetters;
     }
 
     public void delivered(@ExchangeProperty(DeadLetterWriter.ENROLMENT) Enrolment e,
                           @ExchangeProperty(DeadLetterWriter.POLL_RUN) PollRun run,
                           SubmitRegistrationResponse response) {
         deliveries.delivered(e, response);
-        deadLetters.markReplayed(e.sourceReference(), response.getDocumentExternalId());
         if (run != null) {
             run.sent();
         }
@@ -37,13 +33,14 @@ public final class DeliveryRecorder {
     public boolean alreadyThere(@ExchangeProperty(DeadLetterWriter.ENROLMENT) Enrolment e,
                                 @ExchangeProperty(DeadLetterWriter.POLL_RUN) PollRun run,
                                 FindDocumentsResponse found) {
-        if (found.getDocument().isEmpty()) {
+        // only a document carrying exactly this SourceReference counts, whatever the search matched
+        DocumentRecord d = found.getDocument().stream().filter(x -> e.sourceReference().equals(x.getSourceReference()))
+                .findFirst().orElse(null);
+        if (d == null) {
             LOG.info("{} had an unknown outcome; CourseSales has no document for it, sending again", e.sourceReference());
             return false;
         }
-        DocumentRecord d = found.getDocument().get(0);
         deliveries.found(e, d.getDocumentId(), d.getDocumentExternalId());
-        deadLetters.markReplayed(e.sourceReference(), d.getDocumentExternalId());
         if (run != null) {
             run.sent();
         }

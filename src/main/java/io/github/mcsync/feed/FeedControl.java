@@ -24,6 +24,8 @@ public final class FeedControl {
     private final FeedTotals totals;
 
     private final HaltStore haltStore;
+    /** How a halt by Moodle (token, web-service access) begins its reason. */
+    public static final String MOODLE_HALT = "Moodle refused";
 
     /** A feed whose halts last only as long as the process (tests of pure rules). */
     public FeedControl(Clock clock) {
@@ -114,7 +116,7 @@ public final class FeedControl {
     public void halt(String reason) {
         if (halted.compareAndSet(null, reason)) {
             if (haltStore != null) {
-                haltStore.save(reason);
+                haltStore.save(reason, reason.startsWith(MOODLE_HALT));
             }
             LOG.error("Feed halted: {}. No record is consumed until an operator resumes (POST /api/resume) or the"
                     + " application restarts with corrected configuration.", reason);

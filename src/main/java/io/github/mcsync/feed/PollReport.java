@@ -40,7 +40,7 @@ public final class PollReport {
         Failure f = classifier.classify(exchange);
         String reason = f.code() + " (" + f.text() + ")";
         if (f.kind() == Failure.Kind.SYSTEMIC) {
-            feed.halt("Moodle refused the web-service call: " + reason
+            feed.halt(FeedControl.MOODLE_HALT + " the web-service call: " + reason
                     + "; check moodle.token and the web service's functions in Moodle");
         }
         if (run != null) {

@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Records that a key is done, in one transaction: the delivery (with CourseSales' DocumentExternalId), the
  * key in Camel's idempotent repository table, and the end of its in-flight mark. So a crash at any point
- * either leaves the key in flight (resolved with FindDocuments) or done, never sent twice.
+ * either leaves the key in flight (resolved with FindDocuments) or done, never sent twice. An open dead
+ * letter of the key is marked REPLAYED in the same transaction.
  */
 public final class Deliveries {
     public static final String OUTCOME_DELIVERED = "DELIVERED";
@@ -79,6 +80,10 @@ public final class Deliveries {
             jdbc.update("DELETE FROM delivery WHERE source_reference = ?", e.sourceReference());
             insertDelivery(e, outcome, documentId, externalId);
             jdbc.update("DELETE FROM in_flight WHERE source_reference = ?", e.sourceReference());
+            // a dead letter of this key is resolved by the same transaction
+            jdbc.update("UPDATE dead_letter SET status = 'REPLAYED', replay_count = replay_count + 1,"
+                    + " resolved_document_id = ? WHERE source_reference = ? AND status IN ('NEW', 'REPLAY_REQUESTED')",
+                    externalId, e.sourceReference());
         });
     }
 

@@ -12,18 +12,24 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Keeps a systemic halt in the state database, with a fingerprint of the configuration it happened under.
- * A restart with the same configuration stays halted; a restart with changed credentials or endpoints resumes.
+ * Keeps a systemic halt in the state database, with a fingerprint of the refusing system's endpoint and
+ * credentials. A restart with the same ones stays halted; changing them (and only them) resumes.
  */
 public final class HaltStore {
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final String fingerprint;
+    private final String courseSalesFingerprint;
+    private final String moodleFingerprint;
 
-    public HaltStore(DataSource ds, Clock clock, List<String> configuration) {
+    /**
+     * @param courseSales the CourseSales endpoint and login; a halt by CourseSales lifts when one of them changes
+     * @param moodle      the Moodle endpoint and token; a halt by Moodle lifts when one of them changes
+     */
+    public HaltStore(DataSource ds, Clock clock, List<String> courseSales, List<String> moodle) {
         this.jdbc = new JdbcTemplate(ds);
         this.clock = clock;
-        this.fingerprint = fingerprint(configuration);
+        this.courseSalesFingerprint = "coursesales:" + fingerprint(courseSales);
+        this.moodleFingerprint = "moodle:" + fingerprint(moodle);
     }
 
     /** The halt recorded under the current configuration, if any; a halt recorded under another one is dropped. */
@@ -33,17 +39,20 @@ public final class HaltStore {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        if (!rows.get(0)[1].equals(fingerprint)) {
+        String stored = rows.get(0)[1];
+        if (!stored.equals(courseSalesFingerprint) && !stored.equals(moodleFingerprint)) {
             clear();
             return Optional.empty();
         }
         return Optional.of(rows.get(0)[0]);
     }
 
-    public void save(String reason) {
+    /** @param byMoodle whether Moodle (token, access) or CourseSales (login) refused */
+    public void save(String reason, boolean byMoodle) {
         clear();
         jdbc.update("INSERT INTO feed_halt (id, reason, credential_fingerprint, halted_at) VALUES (1, ?, ?, ?)",
-                reason.length() > 2000 ? reason.substring(0, 2000) : reason, fingerprint, Timestamp.from(clock.instant()));
+                reason.length() > 2000 ? reason.substring(0, 2000) : reason,
+                byMoodle ? moodleFingerprint : courseSalesFingerprint, Timestamp.from(clock.instant()));
     }
 
     public void clear() {

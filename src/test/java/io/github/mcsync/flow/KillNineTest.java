@@ -3,6 +3,7 @@ package io.github.mcsync.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.mcsync.SyncHarness;
 import io.github.mcsync.demo.coursesales.CourseSalesDemoData;
 import io.github.mcsync.demo.coursesales.CourseSalesSimulator;
 import io.github.mcsync.demo.coursesales.StoredDocument;
@@ -69,6 +70,7 @@ class KillNineTest {
                 "state.jdbc-url=jdbc:h2:file:" + stateDir.resolve("state").toAbsolutePath())) {
             cmd.add(d.apply(p));
         }
+        SyncHarness.DEMO_MAPPING.forEach((k, v) -> cmd.add(d.apply(k + "=" + v)));
         cmd.add("io.github.mcsync.SyncMain");
         cmd.add("--once");
         return new ProcessBuilder(cmd).redirectErrorStream(true)
