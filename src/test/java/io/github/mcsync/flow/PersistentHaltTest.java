@@ -36,6 +36,10 @@ class PersistentHaltTest {
                         again.summary());
             }
             assertEquals(1, sync.courseSales.failedLoginAttempts(), "no second failed login");
+            sync.moodle.setToken("rotated-moodle-token-42");
+            sync.with("moodle.token", "rotated-moodle-token-42").restart(); // a Moodle change does not lift it
+            assertTrue(sync.poll().haltedReason().startsWith("AUTHENTICATION_FAILED"));
+            assertEquals(1, sync.courseSales.failedLoginAttempts(), "still no second failed login");
             assertFalse(sync.courseSales.isLocked());
             assertEquals(0, sync.courseSales.documents().size());
 
