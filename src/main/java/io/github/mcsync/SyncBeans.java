@@ -133,14 +133,19 @@ public final class SyncBeans implements CamelConfiguration {
                 new ClientIdentifiers(strategy, new IdentityAssignments(ds, clock))));
 
         // dead-letter replay and discard, the ops API (routes/replay.camel.yaml, routes/ops-api.camel.yaml)
-        deadLetters.reopenInterruptedReplays();
+        boolean serving = Boolean.parseBoolean(s.optional("camel.server.enabled").orElse("false"));
+        if (serving) {
+            // replays interrupted by a stop of the service; a one-off run (--once, preflight, resume) beside a
+            // running service must not touch that service's replays in progress
+            deadLetters.reopenInterruptedReplays();
+        }
         r.bind("deadLetterReplay", new DeadLetterReplay(deadLetters, deliveries, feed));
         r.bind("deadLetterViews", new DeadLetterViews(deadLetters, new DeadLetterDiscard(ds, deadLetters, deliveries), json));
         r.bind("statusReport", new StatusReport(feed, inFlight, deadLetters));
         OpsAuthentication opsAuthentication = new OpsAuthentication(s.get("ops.username"), s.optionalSecret("ops.password"));
         r.bind("opsAuthentication", opsAuthentication);
         r.bind("opsAnswers", new OpsAnswers());
-        if (Boolean.parseBoolean(s.optional("camel.server.enabled").orElse("false"))) {
+        if (serving) {
             opsAuthentication.warnIfClosed();
         } else {
             // no HTTP server (camel.server.enabled=false, e.g. the benchmark): no ops API, its REST routes are left out
