@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mcsync.SyncHarness;
+import io.github.mcsync.coursesales.CourseSalesRequests;
+import io.github.mcsync.coursesales.soap.CourseSalesPortType;
 import io.github.mcsync.demo.coursesales.CourseSalesDemoData;
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.feed.PollRun;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,5 +67,41 @@ class PersistentHaltTest {
             assertEquals(3, sync.poll().sentCount());
             assertEquals(1, sync.courseSales.failedLoginAttempts());
         }
+    }
+
+    @Test
+    void aLockedLoginHaltsTheFeedWithoutAnotherTry() throws Exception {
+        try (SyncHarness sync = new SyncHarness(stateDir).with("moodle.courses", "2").start()) {
+            lockTheLogin(sync);
+            int failedBefore = sync.courseSales.failedLoginAttempts();
+
+            PollRun run = sync.poll();
+
+            assertTrue(run.haltedReason() != null && run.haltedReason().startsWith("ACCOUNT_LOCKED"), run.summary());
+            assertEquals(List.of(), sync.deadLetters(), "nothing is dead-lettered");
+            assertEquals(0, sync.courseSales.documents().size());
+            sync.poll();
+            assertEquals(failedBefore, sync.courseSales.failedLoginAttempts(), "no further try while locked");
+
+            sync.courseSales.unlock(); // an administrator unlocks it in CourseSales, then ops resume
+            sync.app().context().getRegistry().lookupByNameAndType("feedControl", FeedControl.class).resume();
+            assertEquals(3, sync.poll().sentCount());
+        }
+    }
+
+    /** Three wrong logins by someone else lock the login in CourseSales. */
+    private static void lockTheLogin(SyncHarness sync) {
+        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+        factory.setServiceClass(CourseSalesPortType.class);
+        factory.setAddress(sync.courseSales.url());
+        CourseSalesPortType port = (CourseSalesPortType) factory.create();
+        for (int i = 0; i < 3; i++) {
+            try {
+                port.getProcess(new CourseSalesRequests(CourseSalesDemoData.USERNAME, "guess-" + i).getProcess(7));
+            } catch (Exception refused) {
+                // AUTHENTICATION_FAILED
+            }
+        }
+        assertTrue(sync.courseSales.isLocked());
     }
 }
