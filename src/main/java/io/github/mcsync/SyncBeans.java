@@ -82,9 +82,9 @@ public final class SyncBeans implements CamelConfiguration {
         JdbcMessageIdRepository processedKeys = new JdbcMessageIdRepository(ds, PROCESSOR_NAME);
         processedKeys.setCreateTableIfNotExists(false);
         r.bind("processedKeys", processedKeys);
-        Deliveries deliveries = new Deliveries(ds, PROCESSOR_NAME, clock);
         InFlight inFlight = new InFlight(ds, clock);
         DeadLetterStore deadLetters = new DeadLetterStore(ds, json, clock);
+        Deliveries deliveries = new Deliveries(ds, PROCESSOR_NAME, clock, deadLetters);
         FailureClassifier classifier = new FailureClassifier();
         r.bind("deliveries", deliveries);
         r.bind("inFlight", inFlight);

@@ -4,7 +4,6 @@ import io.github.mcsync.feed.PollRun;
 import java.time.Clock;
 import org.apache.camel.ExchangeProperty;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -15,7 +14,6 @@ public final class MetadataCache {
     private final Clock clock;
     private final Duration ttl;
     private final AtomicReference<CourseSalesMetadata> current = new AtomicReference<>();
-    private final AtomicInteger refreshes = new AtomicInteger();
 
     public MetadataCache(Clock clock, Duration ttl) {
         this.clock = clock;
@@ -33,7 +31,6 @@ public final class MetadataCache {
 
     public CourseSalesMetadata store(CourseSalesMetadata metadata) {
         current.set(metadata);
-        refreshes.incrementAndGet();
         return metadata;
     }
 
@@ -50,8 +47,4 @@ public final class MetadataCache {
         current.set(null);
     }
 
-    /** How many times the metadata was fetched from CourseSales (the benchmark reports it). */
-    public int refreshes() {
-        return refreshes.get();
-    }
 }

@@ -2,7 +2,6 @@ package io.github.mcsync.feed;
 
 import io.github.mcsync.state.HaltStore;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -145,7 +144,4 @@ public final class FeedControl {
         }
     }
 
-    public Instant now() {
-        return clock.instant();
-    }
 }

@@ -1,6 +1,7 @@
 package io.github.mcsync.state;
 
 import io.github.mcsync.coursesales.soap.SubmitRegistrationResponse;
+import io.github.mcsync.deadletter.DeadLetterStore;
 import io.github.mcsync.enrolment.Enrolment;
 import io.github.mcsync.enrolment.SourceReference;
 import java.sql.Timestamp;
@@ -28,12 +29,14 @@ public final class Deliveries {
     private final TransactionTemplate tx;
     private final String processorName;
     private final Clock clock;
+    private final DeadLetterStore deadLetters;
 
-    public Deliveries(DataSource ds, String processorName, Clock clock) {
+    public Deliveries(DataSource ds, String processorName, Clock clock, DeadLetterStore deadLetters) {
         this.jdbc = new JdbcTemplate(ds);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         this.processorName = processorName;
         this.clock = clock;
+        this.deadLetters = deadLetters;
     }
 
     public void delivered(Enrolment e, SubmitRegistrationResponse response) {
@@ -80,10 +83,8 @@ public final class Deliveries {
             jdbc.update("DELETE FROM delivery WHERE source_reference = ?", e.sourceReference());
             insertDelivery(e, outcome, documentId, externalId);
             jdbc.update("DELETE FROM in_flight WHERE source_reference = ?", e.sourceReference());
-            // a dead letter of this key is resolved by the same transaction
-            jdbc.update("UPDATE dead_letter SET status = 'REPLAYED', replay_count = replay_count + 1,"
-                    + " resolved_document_id = ? WHERE source_reference = ? AND status IN ('NEW', 'REPLAY_REQUESTED')",
-                    externalId, e.sourceReference());
+            // a dead letter of this key is resolved in the same transaction (same DataSource: Spring joins it)
+            deadLetters.markReplayed(e.sourceReference(), externalId);
         });
     }
 

@@ -3,6 +3,7 @@ package io.github.mcsync.state;
 import java.sql.Timestamp;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -20,12 +21,13 @@ public final class InFlight {
 
     /** Marks the key; returns true when it was already in flight (a previous outcome is unknown). */
     public boolean begin(String sourceReference) {
-        if (isInFlight(sourceReference)) {
+        try { // one insert, so a poll and a replay of the same key cannot both think they are first
+            jdbc.update("INSERT INTO in_flight (source_reference, started_at) VALUES (?, ?)",
+                    sourceReference, Timestamp.from(clock.instant()));
+            return false;
+        } catch (DuplicateKeyException alreadyMarked) {
             return true;
         }
-        jdbc.update("INSERT INTO in_flight (source_reference, started_at) VALUES (?, ?)",
-                sourceReference, Timestamp.from(clock.instant()));
-        return false;
     }
 
     public boolean isInFlight(String sourceReference) {
