@@ -21,4 +21,6 @@ USER 10001
 VOLUME /app/data
 EXPOSE 8080
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# the route files are read from /app/routes (mount your own over it), not from the jar's copies
+ENV ROUTES_LOCATION=file:/app/routes
 ENTRYPOINT ["java", "-jar", "app.jar"]

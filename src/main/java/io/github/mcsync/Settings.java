@@ -54,6 +54,11 @@ public final class Settings {
         }
     }
 
+    /** A true/false property; unset is false. */
+    public boolean flag(String key) {
+        return Boolean.parseBoolean(optional(key).orElse("false"));
+    }
+
     public String secret(String key) {
         String v = get(key);
         Secrets.register(v);

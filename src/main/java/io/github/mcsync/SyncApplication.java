@@ -1,42 +1,43 @@
 package io.github.mcsync;
 
+import io.github.mcsync.beans.CoreBeans;
+import io.github.mcsync.beans.CourseSalesBeans;
+import io.github.mcsync.beans.FeedBeans;
+import io.github.mcsync.beans.MoodleBeans;
+import io.github.mcsync.beans.OpsBeans;
+import io.github.mcsync.beans.StateBeans;
+import io.github.mcsync.beans.ValidationBeans;
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.feed.PollRun;
 import io.github.mcsync.ops.PreflightReport;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
 /**
- * Builds the Camel Main that runs the bundle: application.properties (plus application-PROFILE.properties),
- * the beans of {@link SyncBeans}, and the route files, read from {@code routes/} on disk when that folder
- * exists beside the working directory (so an integration team edits a route without rebuilding), else
- * from the jar. YAML is the main DSL; XML route files ({@code *.camel.xml}) load too.
+ * The Camel Main that runs the bundle: application.properties (plus application-PROFILE.properties), the
+ * beans of the configuration classes in {@code beans/}, and the route files that
+ * {@code camel.main.routes-include-pattern} names (see application.properties: the jar's routes by default,
+ * a mounted folder with {@code routes.location=file:/app/routes}, hot reload in development).
  */
 public final class SyncApplication {
-    public static final String ROUTES_DIR = "sync.routes.dir";
-
     private final Main main;
 
     public SyncApplication(String profile, Map<String, String> overrides) {
-        main = new Main(); // no package scan: the beans come from SyncBeans only, once
+        main = new Main(); // no package scan: the beans come from the configuration classes below, once
         if (profile != null && !profile.isBlank()) {
             main.configure().setProfile(profile); // adds application-PROFILE.properties over application.properties
         }
         overrides.forEach(main::addOverrideProperty);
-        String dir = overrides.getOrDefault(ROUTES_DIR, System.getProperty(ROUTES_DIR, "routes"));
-        main.configure().withRoutesIncludePattern(routesPattern(Path.of(dir)));
-        main.configure().addConfiguration(new SyncBeans());
-    }
-
-    static String routesPattern(Path dir) {
-        if (Files.isDirectory(dir)) {
-            String d = "file:" + dir.toAbsolutePath().normalize().toString().replace('\\', '/');
-            return d + "/*.camel.yaml," + d + "/*.camel.xml";
-        }
-        return "classpath:routes/*.camel.yaml,classpath:routes/*.camel.xml";
+        // in dependency order: a class's beans use the beans of the classes before it, and of their own class only
+        // beans that depend on nothing in it (Camel orders the methods of one class in those two levels only)
+        main.configure().addConfiguration(new CoreBeans());
+        main.configure().addConfiguration(new StateBeans());
+        main.configure().addConfiguration(new MoodleBeans());
+        main.configure().addConfiguration(new CourseSalesBeans());
+        main.configure().addConfiguration(new FeedBeans());
+        main.configure().addConfiguration(new ValidationBeans());
+        main.configure().addConfiguration(new OpsBeans());
     }
 
     public Main main() {

@@ -1,6 +1,5 @@
 package io.github.mcsync;
 
-import io.github.mcsync.demo.DemoEnvironment;
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.feed.PollRun;
 import io.github.mcsync.ops.PreflightReport;
@@ -14,7 +13,7 @@ import java.util.Map;
  *   <li>{@code --once}: run a single poll and exit 0 when nothing failed, 1 otherwise (cron, Kubernetes CronJob);</li>
  *   <li>{@code preflight}: print the checklist (PASS/FAIL per item) and exit 0 only when every check passes;</li>
  *   <li>{@code resume}: lift a halt kept in the state database (for --once runs, which serve no ops API);</li>
- *   <li>{@code --profile demo}: start the local Moodle and CourseSales simulators and sync between them.</li>
+ *   <li>{@code --profile NAME}: read application-NAME.properties over application.properties.</li>
  *   <li>a configuration mistake (a missing or malformed property): one line on stderr, exit 2.</li>
  * </ul>
  */
@@ -23,6 +22,15 @@ public final class SyncMain {
     }
 
     public static void main(String[] args) throws Exception {
+        System.exit(run(args, Map.of()));
+    }
+
+    /**
+     * Parses the command line and runs it; answers the exit status.
+     *
+     * @param extra properties that override the configuration (the demo points the bundle at its simulators)
+     */
+    public static int run(String[] args, Map<String, String> extra) throws Exception {
         boolean once = false;
         boolean preflight = false;
         boolean resume = false;
@@ -32,39 +40,35 @@ public final class SyncMain {
                 case "--once" -> once = true;
                 case "preflight" -> preflight = true;
                 case "resume" -> resume = true;
-                case "--profile" -> profile = args[++i];
+                case "--profile" -> {
+                    if (i + 1 == args.length) {
+                        System.err.println("--profile needs a name (try --help)");
+                        return 2;
+                    }
+                    profile = args[++i];
+                }
                 case "--help", "-h" -> {
-                    System.out.println("usage: java [-Dkey=value ...] -jar moodle-coursesales-sync.jar [--profile demo] [--once | preflight | resume]");
-                    return;
+                    System.out.println("usage: java [-Dkey=value ...] -jar moodle-coursesales-sync.jar [--profile NAME] [--once | preflight | resume]");
+                    return 0;
                 }
                 default -> {
                     System.err.println("unknown argument: " + args[i] + " (try --help)");
-                    System.exit(2);
+                    return 2;
                 }
             }
         }
-        Map<String, String> overrides = new HashMap<>();
-        DemoEnvironment demo = null;
-        if ("demo".equals(profile)) {
-            demo = DemoEnvironment.start();
-            overrides.putAll(demo.properties());
-        }
+        Map<String, String> overrides = new HashMap<>(extra);
         if (once || preflight || resume) {
             overrides.put("moodle.poll.enabled", "false");
             overrides.put("camel.server.enabled", "false"); // a single run serves no ops API
+            overrides.put("camel.main.routes-exclude-pattern", "**/ops-api.camel.*");
         }
         SyncApplication app = new SyncApplication(profile, overrides);
-        int status;
         try {
-            status = run(app, once, preflight, resume);
+            return run(app, once, preflight, resume);
         } catch (Exception e) {
-            status = configurationError(e);
-        } finally {
-            if (demo != null) {
-                demo.stop();
-            }
+            return configurationError(e);
         }
-        System.exit(status);
     }
 
     private static int run(SyncApplication app, boolean once, boolean preflight, boolean resume) throws Exception {

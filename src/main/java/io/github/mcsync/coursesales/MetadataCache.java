@@ -1,9 +1,8 @@
 package io.github.mcsync.coursesales;
 
-import io.github.mcsync.feed.PollRun;
 import java.time.Clock;
-import org.apache.camel.ExchangeProperty;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -37,10 +36,12 @@ public final class MetadataCache {
     /**
      * Whether refreshing before rejecting is worth a call: true unless the metadata was already fetched during
      * this poll (so a fix made in CourseSales a minute ago is seen, yet one poll refreshes at most once).
+     *
+     * @param pollStartedAt when the poll (or replay) began; null outside one
      */
-    public boolean refreshWorthwhile(@ExchangeProperty("pollRun") PollRun run) {
+    public boolean refreshWorthwhile(Instant pollStartedAt) {
         CourseSalesMetadata m = current.get();
-        return m == null || run == null || m.fetchedAt().isBefore(run.startedAt());
+        return m == null || pollStartedAt == null || m.fetchedAt().isBefore(pollStartedAt);
     }
 
     public void invalidate() {

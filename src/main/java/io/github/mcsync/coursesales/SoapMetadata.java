@@ -12,7 +12,7 @@ import io.github.mcsync.coursesales.soap.GetFormResponse;
 import io.github.mcsync.coursesales.soap.GetOptionsResponse;
 import io.github.mcsync.coursesales.soap.GetProcessResponse;
 import java.time.Clock;
-import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Variable;
 
 /** Turns the SOAP metadata responses (collected by the refreshCourseSalesMetadata route) into {@link CourseSalesMetadata}. */
 public final class SoapMetadata {
@@ -22,11 +22,11 @@ public final class SoapMetadata {
         this.clock = clock;
     }
 
-    public CourseSalesMetadata assemble(@ExchangeProperty("registrationForm") GetFormResponse form,
-                                        @ExchangeProperty("contactForm") GetFormResponse contactForm,
-                                        @ExchangeProperty("process") GetProcessResponse process,
-                                        @ExchangeProperty("categories") GetOptionsResponse categories,
-                                        @ExchangeProperty("courseDates") GetCourseDatesResponse courseDates) {
+    public CourseSalesMetadata assemble(@Variable("registrationForm") GetFormResponse form,
+                                        @Variable("contactForm") GetFormResponse contactForm,
+                                        @Variable("process") GetProcessResponse process,
+                                        @Variable("categories") GetOptionsResponse categories,
+                                        @Variable("courseDates") GetCourseDatesResponse courseDates) {
         return new CourseSalesMetadata(
                 form(form.getForm()),
                 contactForm == null ? null : form(contactForm.getForm()),

@@ -1,5 +1,6 @@
 package io.github.mcsync.deadletter;
 
+import io.github.mcsync.ExchangeNames;
 import io.github.mcsync.enrolment.Enrolment;
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.state.Deliveries;
@@ -19,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeadLetterReplay {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterReplay.class);
-    public static final String ATTEMPT = "replay";
 
     private final DeadLetterStore store;
     private final Deliveries deliveries;
@@ -71,7 +71,7 @@ public final class DeadLetterReplay {
     }
 
     /** What came of the attempt, read back from the store after the record went through the flow. */
-    public ReplayOutcome outcome(@ExchangeProperty(ATTEMPT) Attempt attempt) {
+    public ReplayOutcome outcome(@ExchangeProperty(ExchangeNames.REPLAY) Attempt attempt) {
         if (attempt.decided() != null) {
             return attempt.decided();
         }

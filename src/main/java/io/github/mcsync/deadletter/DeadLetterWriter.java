@@ -1,9 +1,10 @@
 package io.github.mcsync.deadletter;
 
-import io.github.mcsync.coursesales.Failure;
-import io.github.mcsync.coursesales.FailureClassifier;
+import io.github.mcsync.ExchangeNames;
+import io.github.mcsync.failure.Failure;
+import io.github.mcsync.failure.FailureClassifier;
 import io.github.mcsync.enrolment.Enrolment;
-import io.github.mcsync.enrolment.ReasonCode;
+import io.github.mcsync.failure.ReasonCode;
 import io.github.mcsync.feed.PollRun;
 import io.github.mcsync.state.RefusedSubmissions;
 import org.apache.camel.Exchange;
@@ -17,9 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeadLetterWriter {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterWriter.class);
-    public static final String ENROLMENT = "enrolment";
-    public static final String STAGE = "stage";
-    public static final String POLL_RUN = "pollRun";
 
     private final DeadLetterStore store;
     private final FailureClassifier classifier;
@@ -32,7 +30,7 @@ public final class DeadLetterWriter {
     }
 
     public void write(Exchange exchange) {
-        Enrolment enrolment = exchange.getProperty(ENROLMENT, Enrolment.class);
+        Enrolment enrolment = exchange.getProperty(ExchangeNames.ENROLMENT, Enrolment.class);
         if (enrolment == null) {
             throw new IllegalStateException("no enrolment on the exchange to dead-letter");
         }
@@ -45,9 +43,9 @@ public final class DeadLetterWriter {
         }
         // the in-flight mark goes only when CourseSales certainly created no document; otherwise a replay asks first
         refusedSubmissions.forgetIfRefused(exchange);
-        String stage = exchange.getProperty(STAGE, "process", String.class);
+        String stage = exchange.getProperty(ExchangeNames.STAGE, "process", String.class);
         long id = store.write(enrolment, stage, code, text);
-        PollRun run = exchange.getProperty(POLL_RUN, PollRun.class);
+        PollRun run = exchange.getProperty(ExchangeNames.POLL_RUN, PollRun.class);
         if (run != null) {
             run.deadLettered();
         }

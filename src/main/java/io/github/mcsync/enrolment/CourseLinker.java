@@ -1,5 +1,8 @@
 package io.github.mcsync.enrolment;
 
+import io.github.mcsync.failure.ReasonCode;
+import io.github.mcsync.failure.RecordRejectedException;
+
 import io.github.mcsync.coursesales.CourseSalesMetadata;
 import io.github.mcsync.coursesales.CourseSalesMetadata.CourseDate;
 import java.util.Arrays;

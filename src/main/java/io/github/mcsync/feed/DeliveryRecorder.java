@@ -3,7 +3,7 @@ package io.github.mcsync.feed;
 import io.github.mcsync.coursesales.soap.DocumentRecord;
 import io.github.mcsync.coursesales.soap.FindDocumentsResponse;
 import io.github.mcsync.coursesales.soap.SubmitRegistrationResponse;
-import io.github.mcsync.deadletter.DeadLetterWriter;
+import io.github.mcsync.ExchangeNames;
 import io.github.mcsync.enrolment.Enrolment;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -19,8 +19,8 @@ public final class DeliveryRecorder {
         this.deliveries = deliveries;
     }
 
-    public void delivered(@ExchangeProperty(DeadLetterWriter.ENROLMENT) Enrolment e,
-                          @ExchangeProperty(DeadLetterWriter.POLL_RUN) PollRun run,
+    public void delivered(@ExchangeProperty(ExchangeNames.ENROLMENT) Enrolment e,
+                          @ExchangeProperty(ExchangeNames.POLL_RUN) PollRun run,
                           SubmitRegistrationResponse response) {
         deliveries.delivered(e, response);
         if (run != null) {
@@ -30,8 +30,8 @@ public final class DeliveryRecorder {
     }
 
     /** After an unknown outcome: true when CourseSales already has the document (then it is recorded, not resent). */
-    public boolean alreadyThere(@ExchangeProperty(DeadLetterWriter.ENROLMENT) Enrolment e,
-                                @ExchangeProperty(DeadLetterWriter.POLL_RUN) PollRun run,
+    public boolean alreadyThere(@ExchangeProperty(ExchangeNames.ENROLMENT) Enrolment e,
+                                @ExchangeProperty(ExchangeNames.POLL_RUN) PollRun run,
                                 FindDocumentsResponse found) {
         // only a document carrying exactly this SourceReference counts, whatever the search matched
         DocumentRecord d = found.getDocument().stream().filter(x -> e.sourceReference().equals(x.getSourceReference()))

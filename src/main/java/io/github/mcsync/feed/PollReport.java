@@ -1,8 +1,8 @@
 package io.github.mcsync.feed;
 
-import io.github.mcsync.coursesales.Failure;
-import io.github.mcsync.coursesales.FailureClassifier;
-import io.github.mcsync.deadletter.DeadLetterWriter;
+import io.github.mcsync.failure.Failure;
+import io.github.mcsync.failure.FailureClassifier;
+import io.github.mcsync.ExchangeNames;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +23,7 @@ public final class PollReport {
     }
 
     public void finished(Exchange exchange) {
-        PollRun run = exchange.getProperty(DeadLetterWriter.POLL_RUN, PollRun.class);
+        PollRun run = exchange.getProperty(ExchangeNames.POLL_RUN, PollRun.class);
         if (run.failure() == null && run.haltedReason() == null && !feed.isRunning()) {
             run.halted(feed.haltedReason());
         }
@@ -36,7 +36,7 @@ public final class PollReport {
     }
 
     public void failed(Exchange exchange) {
-        PollRun run = exchange.getProperty(DeadLetterWriter.POLL_RUN, PollRun.class);
+        PollRun run = exchange.getProperty(ExchangeNames.POLL_RUN, PollRun.class);
         Failure f = classifier.classify(exchange);
         String reason = f.code() + " (" + f.text() + ")";
         if (f.kind() == Failure.Kind.SYSTEMIC) {
@@ -65,7 +65,7 @@ public final class PollReport {
     }
 
     private static void returnedToSource(Exchange exchange) {
-        PollRun run = exchange.getProperty(DeadLetterWriter.POLL_RUN, PollRun.class);
+        PollRun run = exchange.getProperty(ExchangeNames.POLL_RUN, PollRun.class);
         if (run != null) {
             run.returnedToSource();
         }

@@ -10,10 +10,17 @@ import java.util.stream.Collectors;
  * the site course when none are configured.
  */
 public final class CourseWatchList {
+    private final List<Long> ids;
     private final Set<Long> configured;
 
     public CourseWatchList(List<Long> configured) {
+        this.ids = List.copyOf(configured);
         this.configured = Set.copyOf(configured);
+    }
+
+    /** The configured course ids (moodle.courses); empty: every visible course. */
+    public List<Long> configured() {
+        return ids;
     }
 
     public List<MoodleCourse> select(List<MoodleCourse> courses) {

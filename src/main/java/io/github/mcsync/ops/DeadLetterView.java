@@ -3,7 +3,7 @@ package io.github.mcsync.ops;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.mcsync.deadletter.DeadLetter;
-import io.github.mcsync.enrolment.ReasonCode;
+import io.github.mcsync.failure.ReasonCode;
 import java.util.Arrays;
 
 /**

@@ -1,22 +1,24 @@
 package io.github.mcsync.ops;
 
+import io.github.mcsync.ExchangeNames;
 import io.github.mcsync.coursesales.CourseSalesMetadata;
-import io.github.mcsync.coursesales.Failure;
-import io.github.mcsync.coursesales.FailureClassifier;
+import io.github.mcsync.failure.Failure;
+import io.github.mcsync.failure.FailureClassifier;
 import io.github.mcsync.enrolment.CourseLinker;
 import io.github.mcsync.enrolment.Enrolment;
-import io.github.mcsync.enrolment.RecordRejectedException;
+import io.github.mcsync.failure.RecordRejectedException;
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.moodle.MoodleCourse;
 import io.github.mcsync.moodle.MoodleSiteInfo;
 import io.github.mcsync.validation.ConfigurationCheck;
-import io.github.mcsync.validation.Problem;
+import io.github.mcsync.failure.Problem;
 import io.github.mcsync.validation.RecordCheck;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Variable;
 
 /**
  * The checks of CourseSales' Moodle checklist, run on demand against the live systems (routes/preflight.camel.yaml):
@@ -50,7 +52,7 @@ public final class Preflight {
     }
 
     /** True when the feed is halted by a refused login: checking again would cost another failed login. */
-    public boolean loginHalted(@ExchangeProperty(REPORT) PreflightReport report) {
+    public boolean loginHalted(@Variable(REPORT) PreflightReport report) {
         if (!feed.loginRefused()) {
             return false;
         }
@@ -59,7 +61,7 @@ public final class Preflight {
         return true;
     }
 
-    public void courseSales(@ExchangeProperty(REPORT) PreflightReport report, CourseSalesMetadata m) {
+    public void courseSales(@Variable(REPORT) PreflightReport report, CourseSalesMetadata m) {
         report.pass("CourseSales login", courseSalesUser + " logs in");
         List<Problem> problems = configuration.problems(m);
         for (String item : List.of("Registration form", "Fields", "Contact form", "Process")) {
@@ -71,7 +73,7 @@ public final class Preflight {
         }
     }
 
-    public void courseSalesFailed(@ExchangeProperty(REPORT) PreflightReport report, Exchange exchange) {
+    public void courseSalesFailed(@Variable(REPORT) PreflightReport report, Exchange exchange) {
         Failure f = classifier.classify(exchange);
         if (f.kind() == Failure.Kind.SYSTEMIC) {
             feed.halt(f.code() + ": " + f.text());
@@ -82,7 +84,7 @@ public final class Preflight {
         }
     }
 
-    public void moodleSiteInfo(@ExchangeProperty(REPORT) PreflightReport report, MoodleSiteInfo info) {
+    public void moodleSiteInfo(@Variable(REPORT) PreflightReport report, MoodleSiteInfo info) {
         report.pass("Moodle token", "works (site '" + info.sitename() + "', web-service user '" + info.username() + "')");
         List<String> missing = info.missingFunctions();
         if (missing.isEmpty()) {
@@ -93,15 +95,15 @@ public final class Preflight {
         }
     }
 
-    public void moodleFailed(@ExchangeProperty(REPORT) PreflightReport report, Exchange exchange) {
+    public void moodleFailed(@Variable(REPORT) PreflightReport report, Exchange exchange) {
         Failure f = classifier.classify(exchange);
         report.fail("Moodle", f.code() + ": " + f.text() + ": check moodle.url and moodle.token (Site administration >"
                 + " Server > Web services > Manage tokens)");
     }
 
     /** Each watched course has a linked active course date in an active category with its Moodle category id. */
-    public void courses(@ExchangeProperty(REPORT) PreflightReport report,
-                        @ExchangeProperty("metadata") CourseSalesMetadata m, List<MoodleCourse> courses) {
+    public void courses(@Variable(REPORT) PreflightReport report,
+                        @ExchangeProperty(ExchangeNames.METADATA) CourseSalesMetadata m, List<MoodleCourse> courses) {
         if (m == null) {
             report.fail("Course links", "not checked: CourseSales metadata could not be read");
             return;

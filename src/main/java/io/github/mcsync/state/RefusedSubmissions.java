@@ -1,5 +1,6 @@
 package io.github.mcsync.state;
 
+import io.github.mcsync.ExchangeNames;
 import io.github.mcsync.coursesales.soap.CourseSalesFault_Exception;
 import java.util.Set;
 import org.apache.camel.Exchange;
@@ -12,7 +13,6 @@ import org.apache.camel.Processor;
  * answer) keeps the mark, so the next try asks FindDocuments first.
  */
 public final class RefusedSubmissions implements Processor {
-    public static final String LAST_OPERATION = "lastCourseSalesOperation";
     private static final Set<String> MAY_HAVE_CREATED = Set.of("INTERNAL_ERROR");
 
     private final InFlight inFlight;
@@ -32,8 +32,8 @@ public final class RefusedSubmissions implements Processor {
         if (failure == null) {
             failure = exchange.getException();
         }
-        String key = exchange.getMessage().getHeader("sourceReference", String.class);
-        if (key == null || !"SubmitRegistration".equals(exchange.getProperty(LAST_OPERATION, String.class))) {
+        String key = exchange.getMessage().getHeader(ExchangeNames.SOURCE_REFERENCE, String.class);
+        if (key == null || !"SubmitRegistration".equals(exchange.getProperty(ExchangeNames.LAST_COURSESALES_OPERATION, String.class))) {
             return;
         }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -1,5 +1,8 @@
 package io.github.mcsync.validation;
 
+import io.github.mcsync.failure.Problem;
+import io.github.mcsync.failure.ConfigurationProblemException;
+
 import io.github.mcsync.coursesales.CourseSalesMetadata;
 import io.github.mcsync.coursesales.CourseSalesMetadata.Field;
 import io.github.mcsync.coursesales.CourseSalesMetadata.Form;

@@ -43,6 +43,7 @@ public final class SyncBenchmark {
         p.put("coursesales.password", CourseSalesDemoData.PASSWORD);
         p.put("state.jdbc-url", "jdbc:h2:file:" + state.resolve("state").toAbsolutePath());
         p.put("camel.server.enabled", "false");
+        p.put("camel.main.routes-exclude-pattern", "**/ops-api.camel.*");
         p.putAll(io.github.mcsync.SyncHarness.DEMO_MAPPING);
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.")).forEach(k -> p.put(k.substring(6), System.getProperty(k)));
 

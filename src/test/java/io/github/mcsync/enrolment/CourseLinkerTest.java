@@ -1,5 +1,7 @@
 package io.github.mcsync.enrolment;
 
+import io.github.mcsync.failure.RecordRejectedException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

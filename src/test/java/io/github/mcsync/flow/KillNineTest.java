@@ -59,10 +59,16 @@ class KillNineTest {
         }
     }
 
+    /** The test class path without empty entries (an empty one is the working directory, whose routes/ would load twice). */
+    static String classPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(e -> !e.isBlank()).collect(Collectors.joining(java.io.File.pathSeparator));
+    }
+
     private Process start(MoodleSimulator moodle, CourseSalesSimulator courseSales) throws Exception {
         Function<String, String> d = s -> "-D" + s;
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path")));
+                "-cp", classPath()));
         for (String p : List.of("moodle.url=" + moodle.baseUrl(), "moodle.token=" + MoodleSimulator.DEMO_TOKEN,
                 "moodle.courses=2", "moodle.start=all", "coursesales.url=" + courseSales.url(),
                 "coursesales.username=" + CourseSalesDemoData.USERNAME, "coursesales.password=" + CourseSalesDemoData.PASSWORD,

@@ -32,7 +32,7 @@ class RouteLoadingTest {
                   </route>
                 </routes>
                 """);
-        try (SyncHarness sync = new SyncHarness(stateDir).with("sync.routes.dir", routesDir.toString()).start()) {
+        try (SyncHarness sync = new SyncHarness(stateDir).with("routes.location", "file:" + routesDir.toAbsolutePath()).start()) {
             assertNotNull(sync.app().context().getRoute("xmlHello"));
             assertNotNull(sync.app().context().getRoute("pollMoodle"), "the YAML routes load from the same folder");
             assertEquals("hello Moodle from XML",

@@ -33,7 +33,7 @@ class RefusedSubmissionsTest {
 
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.getMessage().setHeader("sourceReference", "moodle:c2:u3");
-        exchange.setProperty(RefusedSubmissions.LAST_OPERATION, operation);
+        exchange.setProperty(io.github.mcsync.ExchangeNames.LAST_COURSESALES_OPERATION, operation);
         Exception failure;
         if (code == null) {
             failure = new java.net.SocketTimeoutException("Read timed out"); // no answer: the outcome is unknown

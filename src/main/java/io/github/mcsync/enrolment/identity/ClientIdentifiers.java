@@ -1,8 +1,8 @@
 package io.github.mcsync.enrolment.identity;
 
 import io.github.mcsync.enrolment.Enrolment;
-import io.github.mcsync.enrolment.ReasonCode;
-import io.github.mcsync.enrolment.RecordRejectedException;
+import io.github.mcsync.failure.ReasonCode;
+import io.github.mcsync.failure.RecordRejectedException;
 import io.github.mcsync.enrolment.identity.IdentityAssignments.Assignment;
 
 /**

@@ -1,7 +1,7 @@
 package io.github.mcsync.enrolment.identity;
 
-import io.github.mcsync.enrolment.ReasonCode;
-import io.github.mcsync.enrolment.RecordRejectedException;
+import io.github.mcsync.failure.ReasonCode;
+import io.github.mcsync.failure.RecordRejectedException;
 
 /**
  * The format of a Unique Student Identifier, checked before a mapped USI is sent: exactly 10 characters of

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mcsync.enrolment.Enrolment;
-import io.github.mcsync.enrolment.ReasonCode;
-import io.github.mcsync.enrolment.RecordRejectedException;
+import io.github.mcsync.failure.ReasonCode;
+import io.github.mcsync.failure.RecordRejectedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

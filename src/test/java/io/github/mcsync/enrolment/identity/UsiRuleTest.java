@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.github.mcsync.enrolment.ReasonCode;
-import io.github.mcsync.enrolment.RecordRejectedException;
+import io.github.mcsync.failure.ReasonCode;
+import io.github.mcsync.failure.RecordRejectedException;
 import org.junit.jupiter.api.Test;
 
 class UsiRuleTest {

@@ -1,4 +1,4 @@
-package io.github.mcsync.coursesales;
+package io.github.mcsync.failure;
 
 /** A classified failure: what kind it is, the reason code an operator acts on, and a text without secrets. */
 public record Failure(Kind kind, String code, String text) {

@@ -1,4 +1,4 @@
-package io.github.mcsync.enrolment;
+package io.github.mcsync.failure;
 
 /**
  * One record cannot be delivered as it is (a permanent, record-level reason): it goes to the dead-letter

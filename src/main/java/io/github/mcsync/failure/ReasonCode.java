@@ -1,4 +1,4 @@
-package io.github.mcsync.enrolment;
+package io.github.mcsync.failure;
 
 /**
  * Our own reason codes (dead letters and preflight share them). CourseSales faults keep their contract

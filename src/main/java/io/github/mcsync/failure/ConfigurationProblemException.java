@@ -1,4 +1,4 @@
-package io.github.mcsync.validation;
+package io.github.mcsync.failure;
 
 import java.util.List;
 

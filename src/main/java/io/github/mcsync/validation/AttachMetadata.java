@@ -1,7 +1,11 @@
-package io.github.mcsync.coursesales;
+package io.github.mcsync.validation;
 
-import io.github.mcsync.validation.ConfigurationProblemException;
-import io.github.mcsync.validation.Problem;
+import io.github.mcsync.ExchangeNames;
+import io.github.mcsync.coursesales.CourseSalesMetadata;
+import io.github.mcsync.failure.ConfigurationProblemException;
+import io.github.mcsync.failure.Failure;
+import io.github.mcsync.failure.FailureClassifier;
+import io.github.mcsync.failure.Problem;
 import java.util.List;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
@@ -13,14 +17,13 @@ import org.apache.camel.Exchange;
  * request is a configuration problem.
  */
 public final class AttachMetadata implements AggregationStrategy {
-    public static final String PROPERTY = "metadata";
 
     @Override
     public Exchange aggregate(Exchange original, Exchange resource) {
         if (resource.getException() != null) {
             original.setException(asConfigurationProblem(resource.getException()));
         } else {
-            original.setProperty(PROPERTY, resource.getMessage().getBody(CourseSalesMetadata.class));
+            original.setProperty(ExchangeNames.METADATA, resource.getMessage().getBody(CourseSalesMetadata.class));
         }
         return original;
     }

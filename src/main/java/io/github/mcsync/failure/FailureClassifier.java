@@ -1,12 +1,9 @@
-package io.github.mcsync.coursesales;
+package io.github.mcsync.failure;
 
 import io.github.mcsync.Secrets;
-import io.github.mcsync.coursesales.Failure.Kind;
+import io.github.mcsync.failure.Failure.Kind;
 import io.github.mcsync.coursesales.soap.CourseSalesFault_Exception;
-import io.github.mcsync.enrolment.ReasonCode;
-import io.github.mcsync.enrolment.RecordRejectedException;
 import io.github.mcsync.moodle.MoodleException;
-import io.github.mcsync.validation.ConfigurationProblemException;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.util.Set;

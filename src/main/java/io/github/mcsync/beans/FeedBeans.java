@@ -1,0 +1,92 @@
+package io.github.mcsync.beans;
+
+import io.github.mcsync.Settings;
+import io.github.mcsync.deadletter.DeadLetterReplay;
+import io.github.mcsync.deadletter.DeadLetterStore;
+import io.github.mcsync.deadletter.DeadLetterWriter;
+import io.github.mcsync.failure.FailureClassifier;
+import io.github.mcsync.feed.Baseline;
+import io.github.mcsync.feed.DeliveryRecorder;
+import io.github.mcsync.feed.FeedControl;
+import io.github.mcsync.feed.FeedHealthCheck;
+import io.github.mcsync.feed.PollReport;
+import io.github.mcsync.state.Deliveries;
+import io.github.mcsync.state.HaltStore;
+import io.github.mcsync.state.InFlight;
+import io.github.mcsync.state.RefusedSubmissions;
+import io.github.mcsync.state.SourceState;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+
+/**
+ * The feed's beans: failure classification, halts and pauses, the poll summary, the first-start baseline
+ * (moodle.start), delivery records, dead letters and their replay.
+ */
+public final class FeedBeans implements CamelConfiguration {
+
+    @BindToRegistry
+    public FailureClassifier failureClassifier() {
+        return new FailureClassifier();
+    }
+
+    @BindToRegistry
+    public FeedControl feedControl(Settings s, Clock clock, @BeanInject("stateDataSource") DataSource stateDataSource) {
+        return new FeedControl(clock, new HaltStore(stateDataSource, clock,
+                List.of(s.get("coursesales.url"), s.get("coursesales.username"), s.secret("coursesales.password")),
+                List.of(s.get("moodle.url"), s.secret("moodle.token"))));
+    }
+
+    /** Records that a key is done (the delivery, the processed key and the end of its in-flight mark, in one transaction). */
+    @BindToRegistry
+    public Deliveries deliveries(@BeanInject("stateDataSource") DataSource stateDataSource, Clock clock,
+                                 DeadLetterStore deadLetterStore) {
+        return new Deliveries(stateDataSource, StateBeans.PROCESSOR_NAME, clock, deadLetterStore);
+    }
+
+    @BindToRegistry
+    public PollReport pollReport(FeedControl feedControl, FailureClassifier failureClassifier) {
+        return new PollReport(feedControl, failureClassifier);
+    }
+
+    @BindToRegistry
+    public Baseline baseline(Settings s, SourceState sourceState, Deliveries deliveries) {
+        return new Baseline(s.get("moodle.start"), sourceState, deliveries);
+    }
+
+    /** Camel health check mcsync/feed (readiness): DOWN while the feed is halted or paused. */
+    @BindToRegistry
+    public FeedHealthCheck feedHealthCheck(FeedControl feedControl) {
+        return new FeedHealthCheck(feedControl);
+    }
+
+    @BindToRegistry
+    public RefusedSubmissions refusedSubmissions(InFlight inFlight) {
+        return new RefusedSubmissions(inFlight);
+    }
+
+    @BindToRegistry
+    public DeadLetterWriter deadLetterWriter(DeadLetterStore deadLetterStore, FailureClassifier failureClassifier,
+                                             RefusedSubmissions refusedSubmissions) {
+        return new DeadLetterWriter(deadLetterStore, failureClassifier, refusedSubmissions);
+    }
+
+    @BindToRegistry
+    public DeliveryRecorder deliveryRecorder(Deliveries deliveries) {
+        return new DeliveryRecorder(deliveries);
+    }
+
+    @BindToRegistry
+    public DeadLetterReplay deadLetterReplay(Settings s, DeadLetterStore deadLetterStore, Deliveries deliveries,
+                                             FeedControl feedControl) {
+        if (s.flag("camel.server.enabled")) {
+            // replays interrupted by a stop of the service; a one-off run (--once, preflight, resume) beside a
+            // running service must not touch that service's replays in progress
+            deadLetterStore.reopenInterruptedReplays();
+        }
+        return new DeadLetterReplay(deadLetterStore, deliveries, feedControl);
+    }
+}

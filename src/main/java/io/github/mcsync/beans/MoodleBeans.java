@@ -1,0 +1,38 @@
+package io.github.mcsync.beans;
+
+import io.github.mcsync.Settings;
+import io.github.mcsync.moodle.CourseWatchList;
+import io.github.mcsync.moodle.EnrolmentPages;
+import io.github.mcsync.moodle.MoodleRequests;
+import io.github.mcsync.moodle.MoodleResponses;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+
+/** The Moodle REST source's beans (moodle.* properties): request bodies, the error-in-200 check, paging. */
+public final class MoodleBeans implements CamelConfiguration {
+
+    @BindToRegistry
+    public CourseWatchList courseWatchList(Settings s) {
+        return new CourseWatchList(CourseWatchList.parse(s.optional("moodle.courses").orElse("")));
+    }
+
+    @BindToRegistry
+    public MoodleRequests moodleRequests(Settings s, CourseWatchList courseWatchList) {
+        return new MoodleRequests(s.secret("moodle.token"), s.getInt("moodle.page-size"), courseWatchList.configured());
+    }
+
+    @BindToRegistry
+    public MoodleResponses moodleResponses() {
+        return new MoodleResponses();
+    }
+
+    @BindToRegistry
+    public EnrolmentPages enrolmentPages(Settings s) {
+        Set<String> roles = Arrays.stream(s.get("moodle.roles").split(",")).map(String::strip)
+                .filter(x -> !x.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        return new EnrolmentPages(roles, s.getInt("moodle.page-size"));
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.mcsync.beans;
+
+import io.github.mcsync.Settings;
+import io.github.mcsync.deadletter.DeadLetterDiscard;
+import io.github.mcsync.deadletter.DeadLetterStore;
+import io.github.mcsync.enrolment.CourseLinker;
+import io.github.mcsync.failure.FailureClassifier;
+import io.github.mcsync.feed.FeedControl;
+import io.github.mcsync.ops.Preflight;
+import io.github.mcsync.validation.ConfigurationCheck;
+import io.github.mcsync.validation.RecordCheck;
+import io.github.mcsync.ops.DeadLetterViews;
+import io.github.mcsync.ops.OpsAnswers;
+import io.github.mcsync.ops.OpsAuthentication;
+import io.github.mcsync.ops.StatusReport;
+import io.github.mcsync.state.Deliveries;
+import io.github.mcsync.state.InFlight;
+import javax.sql.DataSource;
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+
+/** The ops HTTP API's beans (routes/ops-api.camel.yaml; ops.* properties) and the preflight checklist. */
+public final class OpsBeans implements CamelConfiguration {
+
+    @BindToRegistry
+    public Preflight preflight(Settings s, ConfigurationCheck configurationCheck, CourseLinker courseLinker,
+                               RecordCheck recordCheck, FailureClassifier failureClassifier, FeedControl feedControl) {
+        return new Preflight(configurationCheck, courseLinker, recordCheck, failureClassifier, feedControl,
+                s.get("coursesales.username"));
+    }
+
+    @BindToRegistry
+    public DeadLetterViews deadLetterViews(@BeanInject("stateDataSource") DataSource stateDataSource,
+                                           DeadLetterStore deadLetterStore, Deliveries deliveries) {
+        return new DeadLetterViews(deadLetterStore, new DeadLetterDiscard(stateDataSource, deadLetterStore, deliveries),
+                Json.MAPPER);
+    }
+
+    @BindToRegistry
+    public StatusReport statusReport(FeedControl feedControl, InFlight inFlight, DeadLetterStore deadLetterStore) {
+        return new StatusReport(feedControl, inFlight, deadLetterStore);
+    }
+
+    @BindToRegistry
+    public OpsAuthentication opsAuthentication(Settings s) {
+        OpsAuthentication authentication = new OpsAuthentication(s.get("ops.username"), s.optionalSecret("ops.password"));
+        if (s.flag("camel.server.enabled")) {
+            authentication.warnIfClosed();
+        }
+        return authentication;
+    }
+
+    @BindToRegistry
+    public OpsAnswers opsAnswers() {
+        return new OpsAnswers();
+    }
+}

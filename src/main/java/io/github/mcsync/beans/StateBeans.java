@@ -1,0 +1,59 @@
+package io.github.mcsync.beans;
+
+import io.github.mcsync.Settings;
+import io.github.mcsync.deadletter.DeadLetterStore;
+import io.github.mcsync.enrolment.identity.IdentityAssignments;
+import io.github.mcsync.state.InFlight;
+import io.github.mcsync.state.SourceState;
+import io.github.mcsync.state.StateDatabase;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+
+/**
+ * The state database and what lives in it (state.* properties): processed keys, deliveries, in-flight marks,
+ * source state, dead letters, identity assignments. The database is migrated (Flyway) when it is opened,
+ * before any route starts.
+ */
+public final class StateBeans implements CamelConfiguration {
+    /** The idempotent repository's processor name: the key column's scope in CAMEL_MESSAGEPROCESSED. */
+    public static final String PROCESSOR_NAME = "moodleToCourseSales";
+
+    /** A pooled connection to the state database (its type is DataSource: the beans below depend on it by that type). */
+    @BindToRegistry(destroyMethod = "close")
+    public DataSource stateDataSource(Settings s) {
+        return StateDatabase.open(s.get("state.jdbc-url"), s.optional("state.username").orElse(null),
+                s.optionalSecret("state.password").orElse(null));
+    }
+
+    /** Camel's JDBC idempotent repository: a key here counts as done (written with its delivery, see Deliveries). */
+    @BindToRegistry
+    public JdbcMessageIdRepository processedKeys(@BeanInject("stateDataSource") DataSource stateDataSource) {
+        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(stateDataSource, PROCESSOR_NAME);
+        repository.setCreateTableIfNotExists(false);
+        return repository;
+    }
+
+    @BindToRegistry
+    public InFlight inFlight(@BeanInject("stateDataSource") DataSource stateDataSource, Clock clock) {
+        return new InFlight(stateDataSource, clock);
+    }
+
+    @BindToRegistry
+    public DeadLetterStore deadLetterStore(@BeanInject("stateDataSource") DataSource stateDataSource, Clock clock) {
+        return new DeadLetterStore(stateDataSource, Json.MAPPER, clock);
+    }
+
+    @BindToRegistry
+    public SourceState sourceState(@BeanInject("stateDataSource") DataSource stateDataSource, Clock clock) {
+        return new SourceState(stateDataSource, clock);
+    }
+
+    @BindToRegistry
+    public IdentityAssignments identityAssignments(@BeanInject("stateDataSource") DataSource stateDataSource, Clock clock) {
+        return new IdentityAssignments(stateDataSource, clock);
+    }
+}
