@@ -12,10 +12,11 @@ public final class SourceReference {
     private SourceReference() {
     }
 
-    public static String of(Enrolment e) {
-        return e.enrolmentId() != null
-                ? "moodle:ue:" + e.enrolmentId()
-                : "moodle:c" + e.courseId() + ":u" + e.userId();
+    /** The key of an enrolment whose source sets none: by its enrolment id where known, else by course and user. */
+    public static String of(Long enrolmentId, long courseId, long userId) {
+        return enrolmentId != null
+                ? "moodle:ue:" + enrolmentId
+                : "moodle:c" + courseId + ":u" + userId;
     }
 
     public static String schemeOf(Enrolment e) {

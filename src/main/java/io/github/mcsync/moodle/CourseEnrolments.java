@@ -66,7 +66,8 @@ public final class CourseEnrolments {
             u.customfields().forEach(f -> custom.put(f.shortname(), f.value()));
         }
         return new Enrolment(u.id(), u.username(), u.firstname(), u.lastname(), u.email(), u.phone1(), u.phone2(),
-                u.idnumber(), custom, course.id(), course.shortname(), course.idnumber(), course.categoryid(),
-                null, held, null, "ws");
+                u.idnumber(), u.institution(), u.department(), u.city(), u.country(), custom, course.id(),
+                course.shortname(), course.fullname(), course.idnumber(), course.categoryid(), null, held, null, null,
+                "ws", null);
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MoodleUser(long id, String username, String firstname, String lastname, String email,
-                         String phone1, String phone2, String idnumber,
-                         List<CustomField> customfields, List<Role> roles) {
+                         String phone1, String phone2, String idnumber, String institution, String department,
+                         String city, String country, List<CustomField> customfields, List<Role> roles) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record CustomField(String shortname, String value) {

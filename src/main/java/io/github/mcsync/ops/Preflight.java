@@ -113,8 +113,8 @@ public final class Preflight {
         }
         for (MoodleCourse c : courses) {
             String item = "Course " + c.id() + " " + c.shortname();
-            Enrolment probe = new Enrolment(0, "", "", "", "", null, null, null, Map.of(), c.id(), c.shortname(),
-                    c.idnumber(), c.categoryid(), null, List.of(), null, "preflight");
+            Enrolment probe = new Enrolment(0, "", "", "", "", null, null, null, null, null, null, null, Map.of(), c.id(),
+                    c.shortname(), c.fullname(), c.idnumber(), c.categoryid(), null, List.of(), null, null, "preflight", null);
             try {
                 var date = linker.link(probe, m);
                 records.category(probe, date, m);

@@ -70,8 +70,8 @@ class DeadLetterStoreTest {
 
     private static Enrolment enrolment(long userId) {
         return new Enrolment(userId, "user" + userId, "Zoë", "Łukasz-O'Brien", "u" + userId + "@example.com", "+61 2 1234",
-                null, "S-" + userId, Map.of("usi", "ABCDEFGH12"), 2, "PHYS101", "PHYS101-2026", 4, null,
-                List.of("student"), null, "ws");
+                null, "S-" + userId, null, "", "Kraków", "PL", Map.of("usi", "ABCDEFGH12"), 2, "PHYS101",
+                "Introduction to Physics", "PHYS101-2026", 4, null, List.of("student"), null, null, "ws", null);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -23,8 +23,8 @@ class CourseLinkerTest {
     }
 
     static Enrolment in(long courseId, String shortname, String idnumber) {
-        return new Enrolment(3, "u", "F", "L", "e@x", null, null, null, Map.of(), courseId, shortname, idnumber, 4,
-                null, List.of("student"), null, "ws");
+        return new Enrolment(3, "u", "F", "L", "e@x", null, null, null, null, null, null, null, Map.of(), courseId,
+                shortname, shortname, idnumber, 4, null, List.of("student"), null, null, "ws", null);
     }
 
     private final CourseLinker linker = new CourseLinker("idnumber");

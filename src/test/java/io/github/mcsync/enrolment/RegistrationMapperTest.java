@@ -10,8 +10,8 @@ class RegistrationMapperTest {
     static final FieldMapping MAPPING = new FieldMapping(12, 7, null, 101, 102, 103, 104, 105, 106, 107, null, null);
 
     static Enrolment enrolment(String first, String last, String email, String phone1, String phone2) {
-        return new Enrolment(5, "jdoe", first, last, email, phone1, phone2, "S-1003", Map.of(), 2, "PHYS101",
-                "PHYS101-2026", 4, null, List.of("student"), null, "ws");
+        return new Enrolment(5, "jdoe", first, last, email, phone1, phone2, "S-1003", null, null, null, null, Map.of(), 2,
+                "PHYS101", "Introduction to Physics", "PHYS101-2026", 4, null, List.of("student"), null, null, "ws", null);
     }
 
     @Test

@@ -27,8 +27,9 @@ class ClientIdentifiersTest {
             Clock.fixed(Instant.parse("2026-03-02T09:15:30Z"), ZoneOffset.UTC));
 
     static Enrolment user(long id, String username) {
-        return new Enrolment(id, username, "First", "Last", username + "@example.edu.au", null, null, null, Map.of(),
-                2, "PHYS101", "PHYS101-2026", 4, null, List.of("student"), null, "ws");
+        return new Enrolment(id, username, "First", "Last", username + "@example.edu.au", null, null, null, null, null,
+                null, null, Map.of(), 2, "PHYS101", "Introduction to Physics", "PHYS101-2026", 4, null, List.of("student"),
+                null, null, "ws", null);
     }
 
     Identity identify(IdentityStrategy strategy, long id, String username) {
