@@ -109,7 +109,7 @@ export async function showDeadLetter(id) {
         el('h2', {}, 'Reason'),
         el('p', {}, el('code', {}, d.reasonCode)),
         d.advice ? el('p', { id: 'dead-letter-advice' }, el('strong', {}, 'What to do: '), bdi(d.advice)) : null,
-        el('p', { id: 'dead-letter-reason-text' }, el('strong', {}, 'What was said: '), bdi(d.reasonText))),
+        el('p', { id: 'dead-letter-reason-text' }, el('strong', {}, 'In detail: '), bdi(d.reasonText))),
       actions(d, rerender),
       d.status === 'NEW' ? null : el('p', { id: 'dead-letter-result', 'aria-live': 'polite' }),
       el('h2', {}, 'Attempts'),

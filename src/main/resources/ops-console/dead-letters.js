@@ -34,7 +34,7 @@ function reasonsTable(reasons) {
           const report = await replayReason(r.reasonCode, waiting).catch((e) => { notice(`Replay failed: ${e.message}`); return null; });
           if (report) {
             notice(`${r.reasonCode}: ${countsSentence(report)}`);
-            await refresh(report);
+            await showBulkOutcomes(report);
           }
           document.getElementById('dead-letters-refresh').focus();
         } }, `Replay all ${waiting}`)
@@ -49,7 +49,7 @@ function reasonsTable(reasons) {
   });
   return table('Dead letters per reason', ['Reason', el('th', { scope: 'col', class: 'num' }, 'Waiting'),
     el('th', { scope: 'col', class: 'num' }, 'Replayed'), el('th', { scope: 'col', class: 'num' }, 'Discarded'),
-    el('th', { scope: 'col', class: 'num' }, 'Total'), 'Replay'], rows);
+    el('th', { scope: 'col', class: 'num' }, 'Total'), 'Replay'], rows, { captionHidden: true });
 }
 
 function resultCell(row) {
@@ -131,33 +131,41 @@ function pager(page) {
   return el('div', { class: 'pager' }, el('p', { id: 'dead-letters-range' }, `Showing ${from}–${to} of ${page.total}`), prev, next);
 }
 
-/** Reloads counts and the list; the outcomes of a bulk replay are shown in the rows still listed. */
-async function refresh(report) {
+/** Reloads the counts per reason (and the reason filter's counts). */
+async function refreshCounts() {
+  const reasons = await get('/api/dead-letter-reasons');
+  reasonOptions(reasons.reasons);
+  show(document.getElementById('reasons-body'), reasonsTable(reasons.reasons));
+}
+
+/** Reloads counts and the list. */
+async function refresh() {
   const list = document.getElementById('dead-letters-body');
-  const reasonsBody = document.getElementById('reasons-body');
   if (!list.firstChild) show(list, loading());
   try {
-    const [reasons, page] = await Promise.all([
-      get('/api/dead-letter-reasons'),
+    const [page] = await Promise.all([
       get(`/api/dead-letters${query({ status: filter.status, reason: filter.reason, offset: filter.offset, limit: LIMIT })}`),
+      refreshCounts(),
     ]);
-    reasonOptions(reasons.reasons);
-    show(reasonsBody, reasonsTable(reasons.reasons));
     const rows = page.items.map(row);
     const caption = `Dead letters${filter.status ? `, ${filter.status}` : ''}${filter.reason ? `, ${filter.reason}` : ''}, oldest first`;
     show(list, page.items.length === 0
       ? el('p', { id: 'dead-letters-empty' }, 'No dead letter matches this filter.')
       : [table(caption, ['ID', 'Source reference', 'Reason', el('th', { scope: 'col', class: 'num' }, 'Attempts'),
-        'Last failure', 'Status', 'Actions', 'Result'], rows), pager(page)]);
-    if (report) {
-      report.outcomes.forEach((o) => {
-        const tr = list.querySelector(`tr[data-id="${Number(o.id)}"]`);
-        if (tr) showOutcome(tr, o);
-      });
-    }
+        'Last failure', 'Status', 'Actions', 'Result'], rows, { captionHidden: true }), pager(page)]);
   } catch (e) {
     show(list, problem(`The dead letters could not be read: ${e.message}`));
   }
+}
+
+/** After a replay of every dead letter of a reason: each listed row shows its outcome (Refresh clears them). */
+async function showBulkOutcomes(report) {
+  const list = document.getElementById('dead-letters-body');
+  report.outcomes.forEach((o) => {
+    const tr = list.querySelector(`tr[data-id="${Number(o.id)}"]`);
+    if (tr) showOutcome(tr, o);
+  });
+  await refreshCounts().catch((e) => notice(`The counts could not be read: ${e.message}`));
 }
 
 export function showDeadLetters() {

@@ -16,7 +16,7 @@ export function el(tag, props = {}, ...children) {
 }
 
 export function append(parent, children) {
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === undefined || c === null || c === false) continue;
     parent.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -43,10 +43,11 @@ export function badge(value) {
 }
 
 /** A table in a wrapper that scrolls sideways on narrow screens (focusable, so a keyboard can scroll it). */
-export function table(caption, headers, rows) {
+export function table(caption, headers, rows, { captionHidden = false } = {}) {
   const head = el('tr', {}, headers.map((h) => (typeof h === 'string' ? el('th', { scope: 'col' }, h) : h)));
   return el('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': caption },
-    el('table', {}, el('caption', {}, caption), el('thead', {}, head), el('tbody', {}, rows)));
+    el('table', {}, el('caption', { class: captionHidden ? 'visually-hidden' : null }, caption),
+      el('thead', {}, head), el('tbody', {}, rows)));
 }
 
 export function facts(pairs) {

@@ -96,7 +96,7 @@ function render(status, refresh) {
       ['Started', time(status.since)],
       ['Sent', status.sent],
       ['Dead-lettered', status.deadLettered],
-      ['In flight (outcome not known yet)', status.inFlight],
+      ['In flight (outcome unknown)', status.inFlight],
     ]));
   show(body, [stateBlock(status, refresh), el('div', { class: 'cards' }, lastCard, deadCard, totalsCard, more(status))]);
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.mcsync.SyncHarness;
+import io.github.mcsync.demo.coursesales.CourseSalesDemoData;
 import io.github.mcsync.demo.moodle.MoodleFailure;
 import io.github.mcsync.demo.moodle.SimulatedUser;
 import io.github.mcsync.ops.OpsClient.Answer;
@@ -104,7 +105,7 @@ class OpsConsoleApiTest {
         JsonNode again = ops.post("/api/dead-letters/" + replayed + "/replay").json();
         assertEquals("FAILED_AGAIN", again.get("outcomes").get(0).get("outcome").asText(), again.toString());
         sync.courseSales.addCourseDate(9100, "Chemistry — 2027", "CHEM101-2027", (int) chem,
-                io.github.mcsync.demo.coursesales.CourseSalesDemoData.CATEGORY_PHYSICS);
+                CourseSalesDemoData.CATEGORY_PHYSICS);
         JsonNode delivered = ops.post("/api/dead-letters/" + replayed + "/replay").json();
         assertEquals("DELIVERED", delivered.get("outcomes").get(0).get("outcome").asText(), delivered.toString());
         String document = delivered.get("outcomes").get(0).get("documentId").asText();
