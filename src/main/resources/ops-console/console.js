@@ -37,7 +37,8 @@ function render(moveFocus) {
     else a.removeAttribute('aria-current');
   });
   clearInterval(timer);
-  if (view.refresh) timer = setInterval(() => { if (!document.hidden) view.show(); }, REFRESH_MS);
+  // not while a confirmation is open or the hidden tab cannot be seen
+  if (view.refresh) timer = setInterval(() => { if (!document.hidden && !$('confirm').open) view.show(); }, REFRESH_MS);
   $('notice').textContent = '';
   view.show(id);
   document.title = `${$(view.section).querySelector('h1').textContent} · ops console`;

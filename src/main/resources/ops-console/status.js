@@ -98,7 +98,9 @@ function render(status, refresh) {
       ['Dead-lettered', status.deadLettered],
       ['In flight (outcome unknown)', status.inFlight],
     ]));
+  const focused = document.activeElement && body.contains(document.activeElement) ? document.activeElement.id : null;
   show(body, [stateBlock(status, refresh), el('div', { class: 'cards' }, lastCard, deadCard, totalsCard, more(status))]);
+  if (focused && document.getElementById(focused)) document.getElementById(focused).focus(); // a refresh keeps the focus
 }
 
 export async function showStatus() {
