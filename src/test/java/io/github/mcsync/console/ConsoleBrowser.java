@@ -141,6 +141,45 @@ final class ConsoleBrowser implements AutoCloseable {
         return (String) script("return getComputedStyle(arguments[0]).direction;", find(css));
     }
 
+    /**
+     * What on the page breaks WCAG AA basics: visible text below 4.5:1 contrast with its background (3:1 for large
+     * text), a form control without a label, a button or link without a name. One line per finding.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> accessibilityFindings() {
+        return (List<String>) script("""
+                const rgb = (c) => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+                  const v = m[1].split(',').map((x) => parseFloat(x)); return { r: v[0], g: v[1], b: v[2], a: v.length > 3 ? v[3] : 1 }; };
+                const lum = (c) => { const f = (x) => { x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); };
+                  return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+                const background = (e) => { for (let n = e; n; n = n.parentElement) {
+                    const c = rgb(getComputedStyle(n).backgroundColor); if (c && c.a > 0.5) return c; }
+                  return { r: 255, g: 255, b: 255, a: 1 }; };
+                const visible = (e) => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
+                  return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && !e.closest('[hidden]') && !e.closest('.visually-hidden'); };
+                const findings = [];
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                const seen = new Set();
+                for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+                  const e = t.parentElement;
+                  if (!t.textContent.trim() || seen.has(e) || !visible(e) || e.closest('dialog:not([open])')) continue;
+                  seen.add(e);
+                  const s = getComputedStyle(e); const fg = rgb(s.color); const bg = background(e);
+                  const l1 = lum(fg), l2 = lum(bg); const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+                  const size = parseFloat(s.fontSize); const large = size >= 24 || (size >= 18.66 && parseInt(s.fontWeight, 10) >= 700);
+                  const needed = e.closest('button:disabled') ? 0 : (large ? 3 : 4.5);
+                  if (ratio < needed) findings.push(`contrast ${ratio.toFixed(2)} < ${needed}: "${t.textContent.trim().slice(0, 40)}"`);
+                }
+                document.querySelectorAll('input, select, textarea').forEach((c) => {
+                  if (visible(c) && c.labels.length === 0 && !c.getAttribute('aria-label')) findings.push(`no label: #${c.id}`);
+                });
+                document.querySelectorAll('button, a[href]').forEach((c) => {
+                  if (visible(c) && !(c.getAttribute('aria-label') || c.textContent.trim())) findings.push(`no name: ${c.outerHTML.slice(0, 60)}`);
+                });
+                return findings;
+                """);
+    }
+
     Map<String, Object> metrics() {
         @SuppressWarnings("unchecked")
         Map<String, Object> m = (Map<String, Object>) script("return {scrollWidth: document.documentElement.scrollWidth,"

@@ -306,6 +306,63 @@ class OpsConsoleBrowserTest {
     }
 
     @Test
+    void aFeedHaltedByMoodleSaysResumingCallsMoodleOnce() throws Exception {
+        startWithPhys101Delivered();
+        sync.moodle.setToken("rotated-in-moodle");
+        sync.poll();
+        signIn();
+        assertTrue(browser.textOf("#feed-state", "HALTED").contains("Moodle refused"), browser.find("#feed-state").getText());
+        browser.click("#resume");
+        assertTrue(browser.visible("#confirm").getText().contains("calls Moodle once with the configured token"));
+        browser.click("#confirm-cancel");
+        browser.gone("#confirm");
+        assertTrue(browser.find("#feed-state").getText().startsWith("Feed HALTED"), "cancelled: still halted");
+    }
+
+    @Test
+    void everyViewHasLabelledControlsAndTextWithAaContrast() throws Exception {
+        startWithPhys101Delivered();
+        deadLetter("FIELD_INACTIVE", "contrast.one");
+        sync.courseSales.setCredentials(CourseSalesDemoData.USERNAME, "changed");
+        enrolNewStudent("contrast.two");
+        sync.poll(); // halted: the status shows its red block and Resume
+        browser.open(sync.opsUrl() + "/ops/");
+        browser.visible("#sign-in");
+        assertEquals(List.of(), browser.accessibilityFindings(), "sign-in");
+        browser.find("#username").sendKeys("ops", Keys.TAB, "wrong", Keys.ENTER);
+        browser.visible("#sign-in-error");
+        assertEquals(List.of(), browser.accessibilityFindings(), "sign-in refused");
+        browser.errors();
+        signIn();
+        browser.visible("#resume");
+        assertEquals(List.of(), browser.accessibilityFindings(), "status, halted");
+        browser.click("#resume");
+        browser.visible("#confirm");
+        assertEquals(List.of(), browser.accessibilityFindings(), "resume confirmation");
+        browser.click("#confirm-cancel");
+        section("dead-letters");
+        browser.visible("#dead-letters-body table");
+        assertEquals(List.of(), browser.accessibilityFindings(), "dead letters");
+        browser.click("#dead-letters-body a[href^='#dead-letter/']");
+        browser.visible("#dead-letter-advice, #dead-letter-reason");
+        browser.visible("#enrolment-person");
+        assertEquals(List.of(), browser.accessibilityFindings(), "a dead letter");
+        section("history");
+        browser.visible("#history-body table");
+        assertEquals(List.of(), browser.accessibilityFindings(), "run history");
+        section("preflight");
+        browser.click("#preflight-run");
+        browser.visible("#preflight-body table");
+        assertEquals(List.of(), browser.accessibilityFindings(), "preflight");
+        // the check itself sees what it is for: pale text and an unlabelled field planted by the test
+        browser.script("const p = document.createElement('p'); p.textContent = 'pale words'; p.style.color = '#b0b0b0';"
+                + " document.getElementById('preflight-body').append(p, document.createElement('input'));");
+        List<String> planted = browser.accessibilityFindings();
+        assertEquals(2, planted.size(), planted.toString());
+        assertTrue(planted.get(0).contains("pale words") && planted.get(1).startsWith("no label"), planted.toString());
+    }
+
+    @Test
     void hostileMoodleNamesAndRightToLeftTextRenderAsText() throws Exception {
         startWithPhys101Delivered();
         String first = "<img src=x onerror=\"window.pwned=1\">";
