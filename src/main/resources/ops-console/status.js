@@ -3,7 +3,16 @@ import { get, post } from './api.js';
 import { confirmAction } from './dialog.js';
 import { el, bdi, badge, facts, time, show, problem, loading } from './dom.js';
 
-const KNOWN = new Set(['state', 'haltedReason', 'lastPoll', 'since', 'sent', 'deadLettered', 'inFlight', 'deadLetters']);
+const KNOWN = new Set(['state', 'haltedReason', 'lastPoll', 'since', 'sent', 'deadLettered', 'inFlight', 'deadLetters', 'halts']);
+
+const SYSTEM_NAME = { coursesales: 'CourseSales', moodle: 'Moodle' };
+
+const HALT_TEXT = {
+  LOCKED: 'The CourseSales login is locked: an administrator must unlock it in CourseSales (a new password alone does not help).',
+  LOGIN_REFUSED: 'CourseSales refused our login: correct coursesales.password (or the login in CourseSales).',
+  REFUSED: 'CourseSales refused our calls in a way that could be a refused login.',
+  TOKEN_REFUSED: 'Moodle refused the web-service token or its access.',
+};
 
 const STATE_TEXT = {
   RUNNING: 'The feed runs: every poll reads Moodle and sends new enrolments to CourseSales.',
@@ -12,10 +21,10 @@ const STATE_TEXT = {
     + 'checks again and the feed resumes by itself once the problem is fixed.',
 };
 
-/** Which system a halt reason names, and what resuming will try. */
-export function resumeTry(reason) {
+/** What resuming will try: for a halt of Moodle (system 'moodle', or a reason that names it) or of CourseSales. */
+export function resumeTry(reason, system) {
   const r = String(reason ?? '');
-  if (r.startsWith('Moodle')) {
+  if (system === 'moodle' || (!system && r.startsWith('Moodle'))) {
     return 'The next poll calls Moodle once with the configured token. If Moodle refuses it again, the feed halts again.';
   }
   return 'The next poll (or replay) tries the CourseSales login once. If CourseSales refuses it again, the feed halts '
@@ -29,36 +38,63 @@ function lockedAdvice(reason) {
     : null;
 }
 
+/** A Resume button: of one system (halts per system) or of the whole feed. */
+function resumeButton(refresh, { id, label, reason, system, message }) {
+  const button = el('button', { type: 'button', id }, label);
+  button.addEventListener('click', async () => {
+    const name = system ? SYSTEM_NAME[system] ?? system : null;
+    const yes = await confirmAction({
+      title: name ? `Resume the feed's calls to ${name}?` : 'Resume the feed?',
+      message: message ?? resumeTry(reason, system),
+      detail: 'Resume only once the cause is fixed.',
+      confirmLabel: 'Resume',
+    });
+    if (!yes) return;
+    button.disabled = true;
+    try {
+      const after = await post(system ? `/api/resume?system=${encodeURIComponent(system)}` : '/api/resume');
+      render(after, refresh);
+      document.getElementById('notice').textContent = `Feed resumed: it is ${after.state} now.`;
+      document.getElementById('status-refresh').focus();
+    } catch (e) {
+      button.disabled = false;
+      document.getElementById('notice').textContent = `Resume failed: ${e.message}`;
+    }
+  });
+  return button;
+}
+
+/** One halted system: what refused, since when, what to do, and its Resume. */
+function haltBlock(h, refresh, only) {
+  const name = SYSTEM_NAME[h.system] ?? h.system;
+  return el('div', { class: 'reason halt', id: `halt-${h.system}` },
+    el('p', {}, el('strong', {}, `${name}: `), el('span', { class: 'badge badge-bad' }, h.state === 'LOCKED' ? 'LOCKED' : 'HALTED'),
+      ' ', HALT_TEXT[h.state] ?? ''),
+    el('p', {}, el('strong', {}, 'Why: '), bdi(h.reason), h.since ? [' (since ', time(h.since), ')'] : null),
+    h.fix ? el('p', {}, el('strong', {}, 'What to do: '), bdi(h.fix)) : null,
+    el('p', {}, resumeButton(refresh, { id: only ? 'resume' : `resume-${h.system}`,
+      label: only ? 'Resume the feed' : `Resume ${name}`, system: only ? null : h.system,
+      message: resumeTry(h.reason, h.system) })));
+}
+
 function stateBlock(status, refresh) {
   const block = el('div', { class: `state state-${status.state}`, id: 'feed-state' },
     el('p', { class: 'state-label' }, `Feed ${status.state}`),
     el('p', {}, STATE_TEXT[status.state] ?? ''));
+  const halts = Array.isArray(status.halts) ? status.halts : null;
+  if (halts && halts.length > 0) {
+    halts.forEach((h) => block.append(haltBlock(h, refresh, halts.length === 1)));
+    if (halts.length > 1) block.append(el('p', {}, resumeButton(refresh, { id: 'resume', label: 'Resume both',
+      message: `${resumeTry('', 'moodle')} ${resumeTry('', 'coursesales')}` })));
+    return block;
+  }
   if (status.haltedReason) {
     block.append(el('p', { class: 'reason' }, el('strong', {}, 'Why: '), bdi(status.haltedReason)));
     const locked = lockedAdvice(status.haltedReason);
     if (locked) block.append(locked);
   }
   if (status.state === 'HALTED') {
-    const button = el('button', { type: 'button', id: 'resume' }, 'Resume the feed');
-    button.addEventListener('click', async () => {
-      const yes = await confirmAction({
-        title: 'Resume the feed?',
-        message: resumeTry(status.haltedReason),
-        detail: 'Resume only once the cause is fixed.',
-        confirmLabel: 'Resume',
-      });
-      if (!yes) return;
-      button.disabled = true;
-      try {
-        const after = await post('/api/resume');
-        render(after, refresh);
-        document.getElementById('notice').textContent = `Feed resumed: it is ${after.state} now.`;
-      } catch (e) {
-        button.disabled = false;
-        document.getElementById('notice').textContent = `Resume failed: ${e.message}`;
-      }
-    });
-    block.append(el('p', {}, button));
+    block.append(el('p', {}, resumeButton(refresh, { id: 'resume', label: 'Resume the feed', reason: status.haltedReason })));
   }
   return block;
 }
