@@ -13,6 +13,7 @@ import io.github.mcsync.feed.PollReport;
 import io.github.mcsync.state.Deliveries;
 import io.github.mcsync.state.HaltStore;
 import io.github.mcsync.state.InFlight;
+import io.github.mcsync.state.PollHistory;
 import io.github.mcsync.state.RefusedSubmissions;
 import io.github.mcsync.state.SourceState;
 import java.time.Clock;
@@ -48,8 +49,8 @@ public final class FeedBeans implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public PollReport pollReport(FeedControl feedControl, FailureClassifier failureClassifier) {
-        return new PollReport(feedControl, failureClassifier);
+    public PollReport pollReport(FeedControl feedControl, FailureClassifier failureClassifier, PollHistory pollHistory) {
+        return new PollReport(feedControl, failureClassifier, pollHistory);
     }
 
     @BindToRegistry

@@ -12,15 +12,21 @@ import io.github.mcsync.validation.RecordCheck;
 import io.github.mcsync.ops.DeadLetterViews;
 import io.github.mcsync.ops.OpsAnswers;
 import io.github.mcsync.ops.OpsAuthentication;
+import io.github.mcsync.ops.OpsConsole;
+import io.github.mcsync.ops.RunHistory;
 import io.github.mcsync.ops.StatusReport;
 import io.github.mcsync.state.Deliveries;
 import io.github.mcsync.state.InFlight;
+import io.github.mcsync.state.PollHistory;
 import javax.sql.DataSource;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 
-/** The ops HTTP API's beans (routes/ops-api.camel.yaml; ops.* properties) and the preflight checklist. */
+/**
+ * The ops HTTP API's beans (routes/ops-api.camel.yaml; ops.* properties), the ops console's (routes/ops-console.camel.yaml)
+ * and the preflight checklist.
+ */
 public final class OpsBeans implements CamelConfiguration {
 
     @BindToRegistry
@@ -49,6 +55,18 @@ public final class OpsBeans implements CamelConfiguration {
             authentication.warnIfClosed();
         }
         return authentication;
+    }
+
+    /** The ops console's run history (GET /api/polls). */
+    @BindToRegistry
+    public RunHistory runHistory(PollHistory pollHistory) {
+        return new RunHistory(pollHistory);
+    }
+
+    /** The ops console's files, served under /ops/ (routes/ops-console.camel.yaml). */
+    @BindToRegistry
+    public OpsConsole opsConsole() {
+        return new OpsConsole();
     }
 
     @BindToRegistry

@@ -4,6 +4,7 @@ import io.github.mcsync.Settings;
 import io.github.mcsync.deadletter.DeadLetterStore;
 import io.github.mcsync.enrolment.identity.IdentityAssignments;
 import io.github.mcsync.state.InFlight;
+import io.github.mcsync.state.PollHistory;
 import io.github.mcsync.state.SourceState;
 import io.github.mcsync.state.StateDatabase;
 import java.time.Clock;
@@ -45,6 +46,12 @@ public final class StateBeans implements CamelConfiguration {
     @BindToRegistry
     public DeadLetterStore deadLetterStore(@BeanInject("stateDataSource") DataSource stateDataSource, Clock clock) {
         return new DeadLetterStore(stateDataSource, Json.MAPPER, clock);
+    }
+
+    /** The run history of the ops console: the newest ops.poll-history polls. */
+    @BindToRegistry
+    public PollHistory pollHistory(Settings s, @BeanInject("stateDataSource") DataSource stateDataSource, Clock clock) {
+        return new PollHistory(stateDataSource, Json.MAPPER, clock, s.getInt("ops.poll-history"));
     }
 
     @BindToRegistry

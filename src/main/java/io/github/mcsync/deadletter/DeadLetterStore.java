@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -29,12 +31,19 @@ public final class DeadLetterStore {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final Clock clock;
+    private final DeadLetterHistory history;
 
     public DeadLetterStore(DataSource ds, ObjectMapper json, Clock clock) {
         this.jdbc = new JdbcTemplate(ds);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         this.json = json;
         this.clock = clock;
+        this.history = new DeadLetterHistory(jdbc);
+    }
+
+    /** What happened to each dead letter (written with every change of a row below). */
+    public DeadLetterHistory history() {
+        return history;
     }
 
     public long write(Enrolment enrolment, String stage, String code, String text) {
@@ -48,12 +57,15 @@ public final class DeadLetterStore {
                 jdbc.update("UPDATE dead_letter SET stage = ?, reason_code = ?, reason_text = ?, payload = ?,"
                                 + " attempts = attempts + 1, last_failure_at = ?, status = ? WHERE id = ?",
                         stage, code, reason, payload, now, DeadLetter.NEW, open.get());
+                history.add(open.get(), now, DeadLetterHistory.FAILED, code, reason);
                 return open.get();
             }
             jdbc.update("INSERT INTO dead_letter (source_reference, stage, reason_code, reason_text, payload, attempts,"
                             + " first_failure_at, last_failure_at, status, replay_count) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, 0)",
                     enrolment.sourceReference(), stage, code, reason, payload, now, now, DeadLetter.NEW);
-            return openId(enrolment.sourceReference()).orElseThrow();
+            long id = openId(enrolment.sourceReference()).orElseThrow();
+            history.add(id, now, DeadLetterHistory.FAILED, code, reason);
+            return id;
         });
     }
 
@@ -92,25 +104,41 @@ public final class DeadLetterStore {
 
     /** Marks a NEW row REPLAY_REQUESTED; false when it is not NEW (being replayed, replayed or discarded). */
     public boolean requestReplay(long id) {
-        return jdbc.update("UPDATE dead_letter SET status = ? WHERE id = ? AND status = ?",
+        boolean requested = jdbc.update("UPDATE dead_letter SET status = ? WHERE id = ? AND status = ?",
                 DeadLetter.REPLAY_REQUESTED, id, DeadLetter.NEW) == 1;
+        if (requested) {
+            history.add(id, now(), DeadLetterHistory.REPLAY_REQUESTED, null, null);
+        }
+        return requested;
     }
 
     /** A replay that ended without an outcome (the feed halted): the row waits again as NEW. */
     public void reopen(long id) {
-        jdbc.update("UPDATE dead_letter SET status = ? WHERE id = ? AND status = ?",
-                DeadLetter.NEW, id, DeadLetter.REPLAY_REQUESTED);
+        if (jdbc.update("UPDATE dead_letter SET status = ? WHERE id = ? AND status = ?",
+                DeadLetter.NEW, id, DeadLetter.REPLAY_REQUESTED) == 1) {
+            history.add(id, now(), DeadLetterHistory.REOPENED, null, "the replay ended without an outcome: the feed was"
+                    + " halted or paused");
+        }
     }
 
     /** At start: rows left REPLAY_REQUESTED by a replay that a stop cut off wait again as NEW. */
     public int reopenInterruptedReplays() {
-        return jdbc.update("UPDATE dead_letter SET status = ? WHERE status = ?", DeadLetter.NEW, DeadLetter.REPLAY_REQUESTED);
+        return tx.execute(s -> {
+            history.addWhere(now(), DeadLetterHistory.REOPENED, "the replay was cut off by a stop", "status = ?",
+                    DeadLetter.REPLAY_REQUESTED);
+            return jdbc.update("UPDATE dead_letter SET status = ? WHERE status = ?", DeadLetter.NEW,
+                    DeadLetter.REPLAY_REQUESTED);
+        });
     }
 
     /** Marks a NEW row DISCARDED; false when it is not NEW. */
     public boolean discard(long id) {
-        return jdbc.update("UPDATE dead_letter SET status = ? WHERE id = ? AND status = ?",
+        boolean discarded = jdbc.update("UPDATE dead_letter SET status = ? WHERE id = ? AND status = ?",
                 DeadLetter.DISCARDED, id, DeadLetter.NEW) == 1;
+        if (discarded) {
+            history.add(id, now(), DeadLetterHistory.DISCARDED, null, "recorded as done, never sent");
+        }
+        return discarded;
     }
 
     public Enrolment payload(DeadLetter d) {
@@ -122,6 +150,9 @@ public final class DeadLetterStore {
     }
 
     public void markReplayed(String sourceReference, String documentExternalId) {
+        history.addWhere(now(), DeadLetterHistory.REPLAYED, documentExternalId == null ? null
+                        : "CourseSales document " + documentExternalId, "source_reference = ? AND status IN (?, ?)",
+                sourceReference, DeadLetter.NEW, DeadLetter.REPLAY_REQUESTED);
         jdbc.update("UPDATE dead_letter SET status = ?, replay_count = replay_count + 1, resolved_document_id = ?"
                         + " WHERE source_reference = ? AND status IN (?, ?)",
                 DeadLetter.REPLAYED, documentExternalId, sourceReference, DeadLetter.NEW, DeadLetter.REPLAY_REQUESTED);
@@ -129,6 +160,20 @@ public final class DeadLetterStore {
 
     public boolean setStatus(long id, String status) {
         return jdbc.update("UPDATE dead_letter SET status = ? WHERE id = ?", status, id) == 1;
+    }
+
+    /** Rows per reason code and status: {FIELD_INACTIVE: {NEW: 2, REPLAYED: 1}, ...}, reason codes in order. */
+    public Map<String, Map<String, Integer>> countsByReason() {
+        Map<String, Map<String, Integer>> counts = new TreeMap<>();
+        jdbc.query("SELECT reason_code, status, COUNT(*) FROM dead_letter GROUP BY reason_code, status",
+                rs -> {
+                    counts.computeIfAbsent(rs.getString(1), r -> new TreeMap<>()).put(rs.getString(2), rs.getInt(3));
+                });
+        return counts;
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     private Optional<Long> openId(String sourceReference) {

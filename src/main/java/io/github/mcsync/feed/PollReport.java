@@ -3,9 +3,13 @@ package io.github.mcsync.feed;
 import io.github.mcsync.failure.Failure;
 import io.github.mcsync.failure.FailureClassifier;
 import io.github.mcsync.ExchangeNames;
+import io.github.mcsync.Secrets;
+import io.github.mcsync.state.PollHistory;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Ends a poll: one summary line per poll ({@code poll 1: 6 new, 6 sent, 0 dead-lettered}); a failed poll
@@ -16,10 +20,12 @@ public final class PollReport {
 
     private final FeedControl feed;
     private final FailureClassifier classifier;
+    private final PollHistory history;
 
-    public PollReport(FeedControl feed, FailureClassifier classifier) {
+    public PollReport(FeedControl feed, FailureClassifier classifier, PollHistory history) {
         this.feed = feed;
         this.classifier = classifier;
+        this.history = history;
     }
 
     public void finished(Exchange exchange) {
@@ -32,6 +38,19 @@ public final class PollReport {
             LOG.info(run.summary());
         } else {
             LOG.warn(run.summary());
+        }
+        remember(run);
+    }
+
+    /** The run history of the ops console; a history that cannot be written never fails the poll. */
+    private void remember(PollRun run) {
+        try {
+            history.record(new PollHistory.Poll(run.number(), run.startedAt(), null, run.outcome(), run.foundCount(),
+                    run.freshCount(), run.sentCount(), run.deadLetteredCount(), run.parkedCount(), run.baselineCount(),
+                    run.failure(), run.haltedReason(), run.summary(), List.of()));
+        } catch (DataAccessException e) {
+            LOG.warn("poll {}: its figures could not be kept in the run history: {}", run.number(),
+                    Secrets.redact(e.getMostSpecificCause().getMessage()));
         }
     }
 

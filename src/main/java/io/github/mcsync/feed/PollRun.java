@@ -90,6 +90,20 @@ public final class PollRun {
         return fresh.get();
     }
 
+    public int foundCount() {
+        return found.get();
+    }
+
+    /** Enrolments skipped because they wait in the dead-letter store. */
+    public int parkedCount() {
+        return parked.get();
+    }
+
+    /** Existing enrolments recorded as known by this poll's baseline; null when it took none. */
+    public Integer baselineCount() {
+        return baseline;
+    }
+
     public String failure() {
         return failure;
     }

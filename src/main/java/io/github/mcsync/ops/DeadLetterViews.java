@@ -1,5 +1,6 @@
 package io.github.mcsync.ops;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mcsync.deadletter.DeadLetter;
@@ -7,6 +8,7 @@ import io.github.mcsync.deadletter.DeadLetterDiscard;
 import io.github.mcsync.deadletter.DeadLetterStore;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Header;
 
@@ -92,6 +94,37 @@ public final class DeadLetterViews {
         return store.newIds(r);
     }
 
+    /** One reason code: its operator sentence (where we have one) and its dead letters by status. */
+    public record Reason(String reasonCode, @JsonInclude(JsonInclude.Include.NON_NULL) String advice, int total,
+                         Map<String, Integer> byStatus) {
+    }
+
+    public record Reasons(List<Reason> reasons) {
+    }
+
+    /** GET /api/dead-letter-reasons: every reason code in the store with its counts per status. */
+    public Reasons reasons() {
+        return new Reasons(store.countsByReason().entrySet().stream()
+                .map(e -> new Reason(e.getKey(), DeadLetterView.advice(e.getKey()),
+                        e.getValue().values().stream().mapToInt(Integer::intValue).sum(), e.getValue()))
+                .toList());
+    }
+
+    public record History(long id, String sourceReference, List<Event> events) {
+    }
+
+    /** One event; {@code at} ISO-8601 UTC. */
+    public record Event(String at, String event, @JsonInclude(JsonInclude.Include.NON_NULL) String reasonCode,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String detail) {
+    }
+
+    /** GET /api/dead-letters/{id}/history: what happened to it, oldest first. */
+    public History history(@Header("id") String id) {
+        DeadLetter d = store.find(id(id)).orElseThrow(() -> notFound(id));
+        return new History(d.id(), d.sourceReference(), store.history().of(d.id()).stream()
+                .map(e -> new Event(e.at().toString(), e.event(), e.reasonCode(), e.detail())).toList());
+    }
+
     private static long id(String id) {
         try {
             return Long.parseLong(id.strip());
@@ -104,7 +137,7 @@ public final class DeadLetterViews {
         return OpsRequestException.notFound("no dead letter " + id);
     }
 
-    private static int number(String name, String value, int otherwise, int min, int max) {
+    static int number(String name, String value, int otherwise, int min, int max) {
         String v = blankToNull(value);
         if (v == null) {
             return otherwise;

@@ -39,7 +39,11 @@ class OpsApiTest {
             new String[] {"GET", "/api/status"},
             new String[] {"GET", "/api/preflight"},
             new String[] {"POST", "/api/resume"},
-            new String[] {"GET", "/api/openapi.json"});
+            new String[] {"GET", "/api/openapi.json"},
+            // the ops console's (routes/ops-api.camel.yaml, rest opsConsoleApi)
+            new String[] {"GET", "/api/dead-letter-reasons"},
+            new String[] {"GET", "/api/dead-letters/1/history"},
+            new String[] {"GET", "/api/polls"});
 
     @TempDir
     Path stateDir;
@@ -389,7 +393,8 @@ class OpsApiTest {
                 new String[] {"/api/dead-letters/{id}/replay", "post"}, new String[] {"/api/dead-letters/replay", "post"},
                 new String[] {"/api/dead-letters/{id}/discard", "post"}, new String[] {"/api/status", "get"},
                 new String[] {"/api/preflight", "get"},
-                new String[] {"/api/resume", "post"})) {
+                new String[] {"/api/resume", "post"}, new String[] {"/api/dead-letter-reasons", "get"},
+                new String[] {"/api/dead-letters/{id}/history", "get"}, new String[] {"/api/polls", "get"})) {
             assertTrue(paths.has(p[0]) && paths.get(p[0]).has(p[1]), p[1] + " " + p[0] + " in " + paths);
         }
         assertEquals("basic", doc.get("components").get("securitySchemes").get("basicAuth").get("scheme").asText());
