@@ -72,7 +72,8 @@ public final class CourseLinker {
         List<CourseDate> upcoming = candidates.stream()
                 .filter(d -> d.startDate() != null && !d.startDate().isBefore(from.date()))
                 .sorted(Comparator.comparing(CourseDate::startDate)).toList();
-        String all = describe(candidates);
+        String all = describe(candidates.stream().sorted(Comparator.comparing(CourseDate::startDate,
+                Comparator.nullsFirst(Comparator.naturalOrder()))).toList());
         if (upcoming.isEmpty()) {
             return CourseLink.rejected(Problem.of(ReasonCode.AMBIGUOUS_COURSE_DATE, candidates.size()
                     + " Scheduled course dates carry " + linkedBy + " and none starts on or after " + from + ": " + all));

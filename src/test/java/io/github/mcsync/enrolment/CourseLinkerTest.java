@@ -98,7 +98,7 @@ class CourseLinkerTest {
         CourseLink link = linker.link(in(2, "PHYS101", ""), INTAKES);
         assertEquals(9012, link.courseDate().courseDateId());
         assertTrue(link.severalCandidates());
-        assertEquals("Moodle Id 2: 9012, of 9011 (starts 2026-10-05), 9013 (starts 2027-07-19), 9012 (starts 2027-02-22)"
+        assertEquals("Moodle Id 2: 9012, of 9011 (starts 2026-10-05), 9012 (starts 2027-02-22), 9013 (starts 2027-07-19)"
                 + " the first to start on or after today (2026-12-01)", link.choice());
     }
 
