@@ -35,8 +35,8 @@ public final class ValidationBeans implements CamelConfiguration {
     public FieldMapping fieldMapping(Settings s, CamelContext context) {
         Map<String, String> properties = new HashMap<>(s.withPrefix(FieldMapping.FIELDS_PREFIX));
         FieldMapping.propertyNames().forEach(name -> s.optional(name).ifPresent(v -> properties.put(name, v)));
-        return FieldMapping.read(s.getInt("coursesales.form-id"), s.getInt("coursesales.process-id"),
-                s.optionalInt("coursesales.contact-form-id"), properties, new FieldExpressions(context));
+        return FieldMapping.read(s.getInt("coursesales.form-id"), s.getInt("coursesales.process-id"), properties,
+                new FieldExpressions(context));
     }
 
     @BindToRegistry

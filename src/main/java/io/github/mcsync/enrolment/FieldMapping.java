@@ -28,7 +28,6 @@ public final class FieldMapping {
 
     private final int formId;
     private final int processId;
-    private final Integer contactFormId;
     private final List<MappedField> fields;
 
     /** One mapped field: its FieldId, the property that maps it and where its value comes from. */
@@ -40,10 +39,9 @@ public final class FieldMapping {
         }
     }
 
-    public FieldMapping(int formId, int processId, Integer contactFormId, List<MappedField> fields) {
+    public FieldMapping(int formId, int processId, List<MappedField> fields) {
         this.formId = formId;
         this.processId = processId;
-        this.contactFormId = contactFormId;
         this.fields = List.copyOf(fields);
     }
 
@@ -72,7 +70,7 @@ public final class FieldMapping {
      * @param compiler   compiles a simple expression, throwing IllegalArgumentException with why it does not parse
      * @throws IllegalStateException one line naming the property that is wrong
      */
-    public static FieldMapping read(int formId, int processId, Integer contactFormId, Map<String, String> properties,
+    public static FieldMapping read(int formId, int processId, Map<String, String> properties,
                                     Function<String, Function<Enrolment, String>> compiler) {
         List<MappedField> fields = new ArrayList<>();
         SHORTHANDS.forEach((property, userField) -> fieldId(properties, property)
@@ -88,7 +86,7 @@ public final class FieldMapping {
                 .ifPresent(id -> fields.add(new MappedField(id, CLIENT_ID_PROPERTY, new FieldSource.ClientIdentifier())));
         usi(properties).ifPresent(fields::add);
         requireDistinctFieldIds(fields);
-        return new FieldMapping(formId, processId, contactFormId, fields);
+        return new FieldMapping(formId, processId, fields);
     }
 
     private static Optional<Integer> fieldId(Map<String, String> properties, String property) {
@@ -146,10 +144,6 @@ public final class FieldMapping {
 
     public int processId() {
         return processId;
-    }
-
-    public Integer contactFormId() {
-        return contactFormId;
     }
 
     /** Every mapped field, in sending order. */

@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * CourseSales' checklist for Moodle enrolments, one method per point, as routes/validate.camel.yaml and the preflight
@@ -180,12 +179,6 @@ public final class Checklist {
                     + e.courseId() + " (" + e.courseShortname() + ") is in Moodle category " + e.categoryId()));
         }
         return List.of();
-    }
-
-    /** Every configuration-level point at once (the same answer for every record). */
-    public List<Problem> configuration(CourseSalesMetadata m) {
-        return Stream.of(registrationForm(m), fieldIds(m), fieldsActive(m), process(m), contactForm(m))
-                .flatMap(List::stream).toList();
     }
 
     /** The pause path: the feed pauses before this record; nothing is consumed or dead-lettered. */

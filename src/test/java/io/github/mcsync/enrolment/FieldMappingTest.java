@@ -19,7 +19,7 @@ class FieldMappingTest {
     };
 
     private static FieldMapping read(Map<String, String> properties) {
-        return FieldMapping.read(12, 7, null, properties, COMPILER);
+        return FieldMapping.read(12, 7, properties, COMPILER);
     }
 
     private static String refused(Map<String, String> properties) {

@@ -22,7 +22,7 @@ class RegistrationMapperTest {
             true, 501, 2), "Moodle Id 2", false);
 
     static FieldMapping mapping(Map<String, String> properties) {
-        return FieldMapping.read(12, 7, null, properties, NO_EXPRESSIONS);
+        return FieldMapping.read(12, 7, properties, NO_EXPRESSIONS);
     }
 
     static final Map<String, String> SHORTHANDS = Map.of("coursesales.field.first-name", "101",
@@ -77,7 +77,7 @@ class RegistrationMapperTest {
         p.put("coursesales.fields.112", "institution");
         p.put("coursesales.fields.113", "department"); // "" in Moodle: not sent
         p.put("coursesales.fields.140", "${body.courseIdnumber}");
-        Registration r = new RegistrationMapper(FieldMapping.read(12, 7, null, p, t -> e -> "expr:" + e.courseIdnumber()))
+        Registration r = new RegistrationMapper(FieldMapping.read(12, 7, p, t -> e -> "expr:" + e.courseIdnumber()))
                 .map(enrolment("John", "Doe", "john.doe@example.com", null, null), LINK, null);
         assertEquals(List.of(new Registration.FieldValue(103, "john.doe@example.com"), new Registration.FieldValue(110, "Kraków"),
                 new Registration.FieldValue(112, "Uni"), new Registration.FieldValue(120, "S1003"),
@@ -102,7 +102,7 @@ class RegistrationMapperTest {
 
     @Test
     void anExpressionFailingForOneRecordIsMappingFailedNamingTheProperty() {
-        FieldMapping m = FieldMapping.read(12, 7, null, Map.of("coursesales.fields.140", "${body.city.toUpperCase()}"),
+        FieldMapping m = FieldMapping.read(12, 7, Map.of("coursesales.fields.140", "${body.city.toUpperCase()}"),
                 t -> e -> {
                     throw new IllegalArgumentException("a value it reads is empty for this Moodle user");
                 });

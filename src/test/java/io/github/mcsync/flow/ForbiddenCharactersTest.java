@@ -1,6 +1,5 @@
 package io.github.mcsync.flow;
 
-import static io.github.mcsync.demo.coursesales.CourseSalesDemoData.REGISTRATION_FORM_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,9 +20,7 @@ class ForbiddenCharactersTest extends FlowTestSupport {
 
     @Test
     void aControlCharacterInAMappedValueIsAnInvalidValueNamingTheField() throws Exception {
-        sync = new SyncHarness(stateDir).with("moodle.courses", "2").with("coursesales.fields.110", "city");
-        sync.courseSales.addField(REGISTRATION_FORM_ID, 110, "City", "Text", false);
-        sync.start();
+        sync = new SyncHarness(stateDir).with("moodle.courses", "2").with("coursesales.fields.110", "city").start();
         long bell = sync.moodle.addUser(SimulatedUser.builder("bell").firstname("Bell").lastname("Ringer")
                 .email("bell@example.com").city("Kra\u0007ków").build());
         long nul = sync.moodle.addUser(SimulatedUser.builder("nul").firstname("Nul\u0000").lastname("Character")

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mcsync.SyncHarness;
 import io.github.mcsync.SyncMain;
+import io.github.mcsync.demo.coursesales.CourseSalesDemoData;
 import io.github.mcsync.demo.coursesales.StoredDocument;
 import io.github.mcsync.feed.PollRun;
 import io.github.mcsync.ops.PreflightReport;
@@ -23,8 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Issue 9 §1: any CourseSales field mapped from Moodle by properties alone, through the real routes. */
 class MappingTest extends FlowTestSupport {
-    static final int FIELD_CITY = 110;
-    static final int FIELD_STUDENT_ID = 111;
+    static final int FIELD_CITY = CourseSalesDemoData.FIELD_CITY;
+    static final int FIELD_STUDENT_ID = CourseSalesDemoData.FIELD_STUDENT_ID;
     static final int FIELD_COUNTRY = 112;
     static final int FIELD_COURSE_AND_USER = 113;
 
@@ -33,10 +34,12 @@ class MappingTest extends FlowTestSupport {
                 .findFirst().orElseThrow(() -> new AssertionError("no document for user " + userId));
     }
 
-    /** PHYS101: Zoë (3) lives in Kraków with student id S1001, Max (4) has neither, John (5) has student id S1003. */
+    /**
+     * The demo licence's form has City (110) and Student ID (111); two more for this test. PHYS101: Zoë (3) lives in
+     * Kraków with student id S1001, Max (4) has neither, John (5) has student id S1003.
+     */
     private void extraFieldsOnTheForm(boolean cityMandatory) {
-        sync.courseSales.addField(REGISTRATION_FORM_ID, FIELD_CITY, "City", "Text", cityMandatory);
-        sync.courseSales.addField(REGISTRATION_FORM_ID, FIELD_STUDENT_ID, "Student ID", "Text", false);
+        sync.courseSales.setFieldMandatory(REGISTRATION_FORM_ID, FIELD_CITY, cityMandatory);
         sync.courseSales.addField(REGISTRATION_FORM_ID, FIELD_COUNTRY, "Country", "Text", false);
         sync.courseSales.addField(REGISTRATION_FORM_ID, FIELD_COURSE_AND_USER, "Enrolment code", "Text", false);
     }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** The checklist's points one by one, on plain metadata values. */
 class ChecklistTest {
-    static final FieldMapping MAPPING = FieldMapping.read(12, 7, 20, Map.of("coursesales.field.first-name", "101",
+    static final FieldMapping MAPPING = FieldMapping.read(12, 7, Map.of("coursesales.field.first-name", "101",
             "coursesales.field.email", "103", "coursesales.fields.110", "city"), t -> e -> null);
 
     static Field field(int id, String name, boolean mandatory) {
@@ -54,7 +54,11 @@ class ChecklistTest {
 
     @Test
     void aHealthyLicencePassesEveryPoint() {
-        assertEquals(List.of(), checklist.configuration(metadata(FORM, CONTACT, PROCESS)));
+        CourseSalesMetadata m = metadata(FORM, CONTACT, PROCESS);
+        for (List<Problem> point : List.of(checklist.registrationForm(m), checklist.fieldIds(m), checklist.fieldsActive(m),
+                checklist.process(m), checklist.contactForm(m))) {
+            assertEquals(List.of(), point);
+        }
     }
 
     @Test
