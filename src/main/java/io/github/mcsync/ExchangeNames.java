@@ -14,8 +14,8 @@ public final class ExchangeNames {
     public static final String STAGE = "stage";
     /** Property: the CourseSales metadata the record was validated against ({@code CourseSalesMetadata}). */
     public static final String METADATA = "metadata";
-    /** Property: the linked CourseSales course date ({@code CourseSalesMetadata.CourseDate}). */
-    public static final String COURSE_DATE = "courseDate";
+    /** Property: the record's CourseSales course date and how it was chosen ({@code CourseLink}). */
+    public static final String COURSE_LINK = "courseLink";
     /** Property: the registration prepared by validation and sent by the send route ({@code Registration}). */
     public static final String REGISTRATION = "registration";
     /** Property: the SOAP operation of the last CourseSales call (which call a failure came from). */

@@ -1,7 +1,11 @@
 package io.github.mcsync;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 
@@ -69,6 +73,23 @@ public final class Settings {
         Optional<String> v = optional(key);
         v.ifPresent(Secrets::register);
         return v;
+    }
+
+    /**
+     * Every set key that starts with {@code prefix} (e.g. {@code coursesales.fields.}) with its value, wherever it is
+     * set: the properties files and overrides, {@code -D} system properties, and environment variables named after the
+     * key ({@code COURSESALES_FIELDS_110} for {@code coursesales.fields.110}, the rest of the name lower-cased).
+     * Each value is resolved as {@link #optional(String)} resolves it, so the usual precedence holds.
+     */
+    public Map<String, String> withPrefix(String prefix) {
+        Set<String> keys = new TreeSet<>(properties.loadProperties(k -> k.startsWith(prefix)).stringPropertyNames());
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).forEach(keys::add);
+        String envPrefix = envName(prefix);
+        System.getenv().keySet().stream().filter(k -> k.startsWith(envPrefix) && k.length() > envPrefix.length())
+                .forEach(k -> keys.add(prefix + k.substring(envPrefix.length()).toLowerCase()));
+        Map<String, String> values = new LinkedHashMap<>();
+        keys.forEach(k -> optional(k).ifPresent(v -> values.put(k, v)));
+        return values;
     }
 
     static String envName(String key) {

@@ -7,8 +7,7 @@ import io.github.mcsync.enrolment.CourseLinker;
 import io.github.mcsync.failure.FailureClassifier;
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.ops.Preflight;
-import io.github.mcsync.validation.ConfigurationCheck;
-import io.github.mcsync.validation.RecordCheck;
+import io.github.mcsync.validation.Checklist;
 import io.github.mcsync.ops.DeadLetterViews;
 import io.github.mcsync.ops.OpsAnswers;
 import io.github.mcsync.ops.OpsAuthentication;
@@ -30,10 +29,9 @@ import org.apache.camel.CamelConfiguration;
 public final class OpsBeans implements CamelConfiguration {
 
     @BindToRegistry
-    public Preflight preflight(Settings s, ConfigurationCheck configurationCheck, CourseLinker courseLinker,
-                               RecordCheck recordCheck, FailureClassifier failureClassifier, FeedControl feedControl) {
-        return new Preflight(configurationCheck, courseLinker, recordCheck, failureClassifier, feedControl,
-                s.get("coursesales.username"));
+    public Preflight preflight(Settings s, Checklist checklist, CourseLinker courseLinker,
+                               FailureClassifier failureClassifier, FeedControl feedControl) {
+        return new Preflight(checklist, courseLinker, failureClassifier, feedControl, s.get("coursesales.username"));
     }
 
     @BindToRegistry

@@ -1,6 +1,7 @@
 package io.github.mcsync.coursesales;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,8 +17,14 @@ public record CourseSalesMetadata(Form registrationForm, Form contactForm, Proce
         courseDates = List.copyOf(courseDates);
     }
 
-    public Optional<CourseDate> courseDateForMoodleCourse(long moodleCourseId) {
-        return courseDates.stream().filter(d -> d.moodleId() != null && d.moodleId() == moodleCourseId).findFirst();
+    /** The listed course dates linked to this Moodle course (several when each intake has its own). */
+    public List<CourseDate> courseDatesForMoodleCourse(long moodleCourseId) {
+        return courseDates.stream().filter(d -> d.moodleId() != null && d.moodleId() == moodleCourseId).toList();
+    }
+
+    /** The listed course dates with this offer code (matched exactly, case-sensitively). */
+    public List<CourseDate> courseDatesWithCode(String code) {
+        return courseDates.stream().filter(d -> code.equals(d.code())).toList();
     }
 
     public Optional<Category> category(int optionId) {
@@ -53,7 +60,8 @@ public record CourseSalesMetadata(Form registrationForm, Form contactForm, Proce
     public record Category(int optionId, String name, String status, Integer moodleCategoryId) {
     }
 
-    public record CourseDate(int courseDateId, String name, String code, String status, boolean isPublic,
-                             int courseCategoryId, Integer moodleId) {
+    /** @param startDate the licence's local date the course date starts on */
+    public record CourseDate(int courseDateId, String name, String code, LocalDate startDate, String status,
+                             boolean isPublic, int courseCategoryId, Integer moodleId) {
     }
 }

@@ -12,6 +12,8 @@ import io.github.mcsync.coursesales.soap.GetFormResponse;
 import io.github.mcsync.coursesales.soap.GetOptionsResponse;
 import io.github.mcsync.coursesales.soap.GetProcessResponse;
 import java.time.Clock;
+import java.time.LocalDate;
+import javax.xml.datatype.XMLGregorianCalendar;
 import org.apache.camel.Variable;
 
 /** Turns the SOAP metadata responses (collected by the refreshCourseSalesMetadata route) into {@link CourseSalesMetadata}. */
@@ -37,9 +39,14 @@ public final class SoapMetadata {
                 categories.getOption().stream()
                         .map(o -> new Category(o.getOptionId(), o.getName(), o.getStatus(), o.getMoodleCategoryId())).toList(),
                 courseDates.getCourseDate().stream()
-                        .map(d -> new CourseDate(d.getCourseDateId(), d.getName(), d.getCode(), d.getStatus(), d.isPublic(),
-                                d.getCourseCategoryId(), d.getMoodleId())).toList(),
+                        .map(d -> new CourseDate(d.getCourseDateId(), d.getName(), d.getCode(), date(d.getStartDate()),
+                                d.getStatus(), d.isPublic(), d.getCourseCategoryId(), d.getMoodleId())).toList(),
                 clock.instant());
+    }
+
+    /** An xs:date without a time zone: the licence's local date. */
+    static LocalDate date(XMLGregorianCalendar d) {
+        return d == null ? null : LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
     }
 
     private static Form form(FormRecord f) {

@@ -1,14 +1,15 @@
 package io.github.mcsync.enrolment;
 
+import io.github.mcsync.enrolment.FieldMapping.MappedField;
+import io.github.mcsync.failure.ReasonCode;
+import io.github.mcsync.failure.RecordRejectedException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Maps an {@link Enrolment} to a {@link Registration}: the configured FieldIds for first name, last name,
- * email, phone (Moodle phone1), mobile (Moodle phone2), the "Moodle Id" field and, where an identity
- * strategy gives one, the client identifier and the USI. DocumentSourceId is the Moodle user id. Values pass unchanged
- * (no trimming, no escaping: the SOAP layer escapes), and a blank value is not sent.
+ * Maps an {@link Enrolment} to a {@link Registration} by the {@link FieldMapping}: each mapped field gets the value of
+ * its source, in mapping order. DocumentSourceId is the Moodle user id. Values pass unchanged (no trimming, no escaping:
+ * the SOAP layer escapes), and a blank value is not sent.
  */
 public final class RegistrationMapper {
     private final FieldMapping mapping;
@@ -21,22 +22,38 @@ public final class RegistrationMapper {
         return mapping;
     }
 
-    /** {@code extraValues}: values decided elsewhere (client identifier, USI), by FieldId, in order. */
-    public Registration map(Enrolment e, int courseDateId, Map<Integer, String> extraValues) {
+    /**
+     * @param clientId the client identifier decided by the identity strategy, or null to send none
+     * @throws RecordRejectedException INVALID_USI for a malformed USI, MAPPING_FAILED for an expression that fails
+     */
+    public Registration map(Enrolment e, CourseLink link, ClientId clientId) {
         List<Registration.FieldValue> values = new ArrayList<>();
-        add(values, mapping.firstName(), e.firstName());
-        add(values, mapping.lastName(), e.lastName());
-        add(values, mapping.email(), e.email());
-        add(values, mapping.phone(), e.phone1());
-        add(values, mapping.mobile(), e.phone2());
-        add(values, mapping.moodleId(), Long.toString(e.userId()));
-        extraValues.forEach((fieldId, value) -> add(values, fieldId, value));
-        return new Registration(mapping.formId(), mapping.processId(), courseDateId,
+        String identifier = clientId == null ? null : clientId.value();
+        for (MappedField f : mapping.fields()) {
+            add(values, f.fieldId(), valueOf(f, e, identifier));
+        }
+        if (clientId != null && mapping.field(clientId.fieldId()).isEmpty()) {
+            add(values, clientId.fieldId(), identifier); // the field found by its Internal Export Id
+        }
+        return new Registration(mapping.formId(), mapping.processId(), link.courseDate().courseDateId(), link.choice(),
                 Long.toString(e.userId()), e.sourceReference(), values);
     }
 
-    private static void add(List<Registration.FieldValue> values, Integer fieldId, String value) {
-        if (fieldId != null && value != null && !value.isBlank()) {
+    /** Where the client identifier goes (the configured field, or the one found on the form) and what it is. */
+    public record ClientId(int fieldId, String value) {
+    }
+
+    private static String valueOf(MappedField f, Enrolment e, String clientIdentifier) {
+        try {
+            return f.source().valueOf(e, clientIdentifier);
+        } catch (IllegalArgumentException failed) { // an expression that cannot be evaluated for this record
+            throw new RecordRejectedException(ReasonCode.MAPPING_FAILED, "FieldId " + f.fieldId() + " ("
+                    + f.describe() + "): " + failed.getMessage());
+        }
+    }
+
+    private static void add(List<Registration.FieldValue> values, int fieldId, String value) {
+        if (value != null && !value.isBlank()) {
             values.add(new Registration.FieldValue(fieldId, value));
         }
     }

@@ -5,6 +5,7 @@ import io.github.mcsync.coursesales.soap.FindDocumentsResponse;
 import io.github.mcsync.coursesales.soap.SubmitRegistrationResponse;
 import io.github.mcsync.ExchangeNames;
 import io.github.mcsync.enrolment.Enrolment;
+import io.github.mcsync.enrolment.Registration;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +21,10 @@ public final class DeliveryRecorder {
     }
 
     public void delivered(@ExchangeProperty(ExchangeNames.ENROLMENT) Enrolment e,
+                          @ExchangeProperty(ExchangeNames.REGISTRATION) Registration r,
                           @ExchangeProperty(ExchangeNames.POLL_RUN) PollRun run,
                           SubmitRegistrationResponse response) {
-        deliveries.delivered(e, response);
+        deliveries.delivered(e, r, response);
         if (run != null) {
             run.sent();
         }
@@ -31,6 +33,7 @@ public final class DeliveryRecorder {
 
     /** After an unknown outcome: true when CourseSales already has the document (then it is recorded, not resent). */
     public boolean alreadyThere(@ExchangeProperty(ExchangeNames.ENROLMENT) Enrolment e,
+                                @ExchangeProperty(ExchangeNames.REGISTRATION) Registration r,
                                 @ExchangeProperty(ExchangeNames.POLL_RUN) PollRun run,
                                 FindDocumentsResponse found) {
         // only a document carrying exactly this SourceReference counts, whatever the search matched
@@ -40,7 +43,7 @@ public final class DeliveryRecorder {
             LOG.info("{} had an unknown outcome; CourseSales has no document for it, sending again", e.sourceReference());
             return false;
         }
-        deliveries.found(e, d.getDocumentId(), d.getDocumentExternalId());
+        deliveries.found(e, r, d.getDocumentId(), d.getDocumentExternalId());
         if (run != null) {
             run.sent();
         }

@@ -2,20 +2,19 @@ package io.github.mcsync.ops;
 
 import io.github.mcsync.ExchangeNames;
 import io.github.mcsync.coursesales.CourseSalesMetadata;
-import io.github.mcsync.failure.Failure;
-import io.github.mcsync.failure.FailureClassifier;
+import io.github.mcsync.enrolment.CourseLink;
 import io.github.mcsync.enrolment.CourseLinker;
 import io.github.mcsync.enrolment.Enrolment;
-import io.github.mcsync.failure.RecordRejectedException;
+import io.github.mcsync.failure.Failure;
+import io.github.mcsync.failure.FailureClassifier;
+import io.github.mcsync.failure.Problem;
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.moodle.MoodleCourse;
 import io.github.mcsync.moodle.MoodleSiteInfo;
-import io.github.mcsync.validation.ConfigurationCheck;
-import io.github.mcsync.failure.Problem;
-import io.github.mcsync.validation.RecordCheck;
+import io.github.mcsync.validation.Checklist;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
@@ -27,21 +26,17 @@ import org.apache.camel.Variable;
  */
 public final class Preflight {
     public static final String REPORT = "preflightReport";
-    private static final Map<String, String> ITEM_BY_CODE_PREFIX = Map.of("FORM_", "Registration form", "FIELD_",
-            "Fields", "MISSING_", "Fields", "CLIENT_ID", "Fields", "CONTACT_", "Contact form", "PROCESS_", "Process");
 
-    private final ConfigurationCheck configuration;
+    private final Checklist checklist;
     private final CourseLinker linker;
-    private final RecordCheck records;
     private final FailureClassifier classifier;
     private final FeedControl feed;
     private final String courseSalesUser;
 
-    public Preflight(ConfigurationCheck configuration, CourseLinker linker, RecordCheck records,
-                     FailureClassifier classifier, FeedControl feed, String courseSalesUser) {
-        this.configuration = configuration;
+    public Preflight(Checklist checklist, CourseLinker linker, FailureClassifier classifier, FeedControl feed,
+                     String courseSalesUser) {
+        this.checklist = checklist;
         this.linker = linker;
-        this.records = records;
         this.classifier = classifier;
         this.feed = feed;
         this.courseSalesUser = courseSalesUser;
@@ -63,13 +58,22 @@ public final class Preflight {
 
     public void courseSales(@Variable(REPORT) PreflightReport report, CourseSalesMetadata m) {
         report.pass("CourseSales login", courseSalesUser + " logs in");
-        List<Problem> problems = configuration.problems(m);
-        for (String item : List.of("Registration form", "Fields", "Contact form", "Process")) {
-            List<Problem> mine = problems.stream().filter(p -> item.equals(itemOf(p.code()))).toList();
-            mine.forEach(p -> report.fail(item, p.code() + ": " + p.text()));
-            if (mine.isEmpty()) {
-                report.pass(item, passText(item, m));
-            }
+        // the checklist's configuration-level points, as routes/validate.camel.yaml runs them
+        item(report, "Registration form", checklist.registrationForm(m), "Form " + m.registrationForm().formId() + " '"
+                + m.registrationForm().name() + "' is Active and published");
+        List<Problem> fields = new ArrayList<>(checklist.fieldIds(m));
+        fields.addAll(checklist.fieldsActive(m));
+        item(report, "Fields", fields, "every mapped FieldId is on the form and Active; every mandatory field is mapped");
+        item(report, "Contact form", checklist.contactForm(m), m.contactForm() == null ? "none configured"
+                : "every mandatory field of form " + m.contactForm().formId() + " is supplied");
+        item(report, "Process", checklist.process(m), "Process " + m.process().processId() + " '" + m.process().name()
+                + "': all " + m.process().steps().size() + " steps and " + m.process().paths().size() + " paths are Active");
+    }
+
+    private static void item(PreflightReport report, String item, List<Problem> problems, String passText) {
+        problems.forEach(p -> report.fail(item, p.code() + ": " + p.text()));
+        if (problems.isEmpty()) {
+            report.pass(item, passText);
         }
     }
 
@@ -115,32 +119,16 @@ public final class Preflight {
             String item = "Course " + c.id() + " " + c.shortname();
             Enrolment probe = new Enrolment(0, "", "", "", "", null, null, null, null, null, null, null, Map.of(), c.id(),
                     c.shortname(), c.fullname(), c.idnumber(), c.categoryid(), null, List.of(), null, null, "preflight", null);
-            try {
-                var date = linker.link(probe, m);
-                records.category(probe, date, m);
+            CourseLink link = linker.link(probe, m); // several course dates: the one nearest on or after today
+            List<Problem> problems = link.problems().isEmpty()
+                    ? checklist.courseCategory(probe, link.courseDate(), m) : link.problems();
+            if (problems.isEmpty()) {
+                var date = link.courseDate();
                 report.pass(item, "course date " + date.courseDateId() + " '" + date.name() + "', category "
-                        + date.courseCategoryId());
-            } catch (RecordRejectedException e) {
-                report.fail(item, e.getMessage());
+                        + date.courseCategoryId() + (link.severalCandidates() ? " (" + link.choice() + ")" : ""));
+            } else {
+                problems.forEach(p -> report.fail(item, p.code() + ": " + p.message()));
             }
         }
     }
-
-    private static String itemOf(String code) {
-        return ITEM_BY_CODE_PREFIX.entrySet().stream().filter(e -> code.startsWith(e.getKey())).map(Map.Entry::getValue)
-                .findFirst().orElse("Registration form");
-    }
-
-    private static String passText(String item, CourseSalesMetadata m) {
-        return switch (item) {
-            case "Registration form" -> "Form " + m.registrationForm().formId() + " '" + m.registrationForm().name()
-                    + "' is Active and published";
-            case "Fields" -> "every configured FieldId is on the form and Active; every mandatory field is mapped";
-            case "Contact form" -> m.contactForm() == null ? "none configured"
-                    : "every mandatory field of form " + m.contactForm().formId() + " is supplied";
-            default -> "Process " + m.process().processId() + " '" + m.process().name() + "': all "
-                    + m.process().steps().size() + " steps and " + m.process().paths().size() + " paths are Active";
-        };
-    }
-
 }

@@ -3,6 +3,7 @@ package io.github.mcsync.state;
 import io.github.mcsync.coursesales.soap.SubmitRegistrationResponse;
 import io.github.mcsync.deadletter.DeadLetterStore;
 import io.github.mcsync.enrolment.Enrolment;
+import io.github.mcsync.enrolment.Registration;
 import io.github.mcsync.enrolment.SourceReference;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -39,17 +40,18 @@ public final class Deliveries {
         this.deadLetters = deadLetters;
     }
 
-    public void delivered(Enrolment e, SubmitRegistrationResponse response) {
-        record(e, OUTCOME_DELIVERED, response.getDocumentId(), response.getDocumentExternalId());
+    /** @param r the registration sent (its course date and how it was chosen are recorded) */
+    public void delivered(Enrolment e, Registration r, SubmitRegistrationResponse response) {
+        record(e, r, OUTCOME_DELIVERED, response.getDocumentId(), response.getDocumentExternalId());
     }
 
-    public void found(Enrolment e, int documentId, String documentExternalId) {
-        record(e, OUTCOME_FOUND, documentId, documentExternalId);
+    public void found(Enrolment e, Registration r, int documentId, String documentExternalId) {
+        record(e, r, OUTCOME_FOUND, documentId, documentExternalId);
     }
 
     /** An operator discarded the record's dead letter: the key is done, so no poll sends it again. */
     public void discarded(Enrolment e) {
-        record(e, OUTCOME_DISCARDED, null, null);
+        record(e, null, OUTCOME_DISCARDED, null, null);
     }
 
     /** Records existing enrolments as known without sending them (moodle.start=now). */
@@ -58,7 +60,7 @@ public final class Deliveries {
             int n = 0;
             for (Enrolment e : enrolments) {
                 if (insertKey(e)) {
-                    insertDelivery(e, OUTCOME_BASELINE, null, null);
+                    insertDelivery(e, null, OUTCOME_BASELINE, null, null);
                     n++;
                 }
             }
@@ -77,11 +79,11 @@ public final class Deliveries {
         return n != null && n > 0;
     }
 
-    private void record(Enrolment e, String outcome, Integer documentId, String externalId) {
+    private void record(Enrolment e, Registration r, String outcome, Integer documentId, String externalId) {
         tx.executeWithoutResult(s -> {
             insertKey(e);
             jdbc.update("DELETE FROM delivery WHERE source_reference = ?", e.sourceReference());
-            insertDelivery(e, outcome, documentId, externalId);
+            insertDelivery(e, r, outcome, documentId, externalId);
             jdbc.update("DELETE FROM in_flight WHERE source_reference = ?", e.sourceReference());
             // a dead letter of this key is resolved in the same transaction (same DataSource: Spring joins it)
             deadLetters.markReplayed(e.sourceReference(), externalId);
@@ -97,10 +99,11 @@ public final class Deliveries {
         return true;
     }
 
-    private void insertDelivery(Enrolment e, String outcome, Integer documentId, String externalId) {
-        jdbc.update("INSERT INTO delivery (source_reference, key_scheme, outcome, document_id, document_external_id, recorded_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)",
-                e.sourceReference(), SourceReference.schemeOf(e), outcome, documentId, externalId, now());
+    private void insertDelivery(Enrolment e, Registration r, String outcome, Integer documentId, String externalId) {
+        jdbc.update("INSERT INTO delivery (source_reference, key_scheme, outcome, document_id, document_external_id, recorded_at,"
+                        + " course_date_id, course_date_choice) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                e.sourceReference(), SourceReference.schemeOf(e), outcome, documentId, externalId, now(),
+                r == null ? null : r.courseDateId(), r == null ? null : r.courseDateChoice());
     }
 
     private Timestamp now() {

@@ -1,23 +1,20 @@
 package io.github.mcsync.validation;
 
 import io.github.mcsync.coursesales.CourseSalesMetadata;
-import io.github.mcsync.coursesales.CourseSalesMetadata.CourseDate;
+import io.github.mcsync.enrolment.CourseLink;
 import io.github.mcsync.enrolment.Enrolment;
-import io.github.mcsync.enrolment.FieldMapping;
-import io.github.mcsync.failure.ReasonCode;
-import io.github.mcsync.failure.RecordRejectedException;
 import io.github.mcsync.enrolment.Registration;
 import io.github.mcsync.enrolment.RegistrationMapper;
+import io.github.mcsync.enrolment.RegistrationMapper.ClientId;
 import io.github.mcsync.enrolment.identity.ClientIdField;
 import io.github.mcsync.enrolment.identity.ClientIdentifiers;
 import io.github.mcsync.enrolment.identity.Identity;
-import io.github.mcsync.enrolment.identity.UsiRule;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.github.mcsync.failure.ReasonCode;
+import io.github.mcsync.failure.RecordRejectedException;
 
 /**
- * Builds the registration of a validated record: its AVETMISS client identifier (identity strategy), its
- * USI (format-checked) and the mapped field values.
+ * Builds the registration of a validated record: its AVETMISS client identifier (identity strategy) and the values of
+ * the field mapping (a USI format-checked), for the linked course date.
  */
 public final class RegistrationFactory {
     private final RegistrationMapper mapper;
@@ -28,13 +25,16 @@ public final class RegistrationFactory {
         this.identifiers = identifiers;
     }
 
-    public Registration prepare(Enrolment e, CourseDate courseDate, CourseSalesMetadata metadata) {
-        FieldMapping mapping = mapper.mapping();
-        Map<Integer, String> extra = new LinkedHashMap<>();
+    /**
+     * @throws RecordRejectedException CLIENT_ID_INVALID, CLIENT_ID_NOT_UNIQUE, INVALID_USI or MAPPING_FAILED
+     */
+    public Registration prepare(Enrolment e, CourseLink link, CourseSalesMetadata metadata) {
         Identity identity = identifiers.identify(e);
+        ClientId clientId = null;
         if (identity.clientIdValue() != null) {
             try {
-                extra.put(ClientIdField.resolve(mapping.clientId(), metadata.registrationForm()), identity.clientIdValue());
+                clientId = new ClientId(ClientIdField.resolve(mapper.mapping().clientIdFieldId(), metadata.registrationForm()),
+                        identity.clientIdValue());
             } catch (ClientIdField.Unresolved noField) {
                 if (identity.clientIdRequired()) {
                     throw new RecordRejectedException(ReasonCode.CLIENT_ID_INVALID, "client identifier '"
@@ -42,13 +42,6 @@ public final class RegistrationFactory {
                 }
             }
         }
-        if (mapping.usi() != null && mapping.usiProfileField() != null) {
-            String usi = e.customFields().get(mapping.usiProfileField());
-            if (usi != null && !usi.isBlank()) {
-                UsiRule.check(usi);
-                extra.put(mapping.usi(), usi);
-            }
-        }
-        return mapper.map(e, courseDate.courseDateId(), extra);
+        return mapper.map(e, link, clientId);
     }
 }

@@ -63,6 +63,17 @@ class ValidationTest extends FlowTestSupport {
                         cs -> cs.setProcessPathStatus(PROCESS_ID, PATH_STANDARD, "Active")),
                 new Breakage("MISSING_REQUIRED_VALUE", Map.of(), cs -> cs.addField(REGISTRATION_FORM_ID, 109, "Date of birth", "Date", true),
                         cs -> cs.setFieldMandatory(REGISTRATION_FORM_ID, 109, false)),
+                // issue 8 item 16: the rest of the checklist
+                new Breakage("CONTACT_FORM_INACTIVE", Map.of(), cs -> cs.setFormStatus(CONTACT_FORM_ID, "Inactive"),
+                        cs -> cs.setFormStatus(CONTACT_FORM_ID, "Active")),
+                new Breakage("CONTACT_FORM_NOT_PUBLISHED", Map.of(), cs -> cs.setFormPublished(CONTACT_FORM_ID, false),
+                        cs -> cs.setFormPublished(CONTACT_FORM_ID, true)),
+                new Breakage("CONTACT_FORM_RECORD_TYPE", Map.of(), cs -> cs.setFormRecordType(CONTACT_FORM_ID, "Documents"),
+                        cs -> cs.setFormRecordType(CONTACT_FORM_ID, "Contacts")),
+                new Breakage("FORM_RECORD_TYPE", Map.of(), cs -> cs.setFormRecordType(REGISTRATION_FORM_ID, "Contacts"),
+                        cs -> cs.setFormRecordType(REGISTRATION_FORM_ID, "Documents")),
+                new Breakage("PROCESS_INACTIVE", Map.of(), cs -> cs.setProcessStatus(PROCESS_ID, "Inactive"),
+                        cs -> cs.setProcessStatus(PROCESS_ID, "Active")),
                 new Breakage("CLIENT_ID_FIELD", Map.of("identity.strategy", "moodle-userid"),
                         cs -> cs.addField(REGISTRATION_FORM_ID, 110, "Old client id", "Text", false, "AVETMISS 7.0 Client Identifier"),
                         null)

@@ -26,10 +26,6 @@ public final class ClientIdentifiers {
         this.assignments = assignments;
     }
 
-    public IdentityStrategy strategy() {
-        return strategy;
-    }
-
     /**
      * The user's identity, assigning one (and recording it) on the user's first enrolment.
      *

@@ -20,6 +20,9 @@ public final class CourseSalesDemoData {
     public static final int FIELD_MOODLE_ID = 106;
     public static final int FIELD_CLIENT_ID = 107;
     public static final int FIELD_USI = 108;
+    /** Optional fields nothing maps by default (README, "Configure the mapping": coursesales.fields.110 = city). */
+    public static final int FIELD_CITY = 110;
+    public static final int FIELD_STUDENT_ID = 111;
     public static final String CLIENT_ID_EXPORT_ID = "AVETMISS 7.0 Client Identifier";
 
     public static final int CONTACT_FORM_ID = 20;
@@ -72,6 +75,8 @@ public final class CourseSalesDemoData {
         sim.addField(REGISTRATION_FORM_ID, FIELD_MOODLE_ID, "Moodle Id", "Text", false);
         sim.addField(REGISTRATION_FORM_ID, FIELD_CLIENT_ID, "Client Identifier", "Text", false, CLIENT_ID_EXPORT_ID);
         sim.addField(REGISTRATION_FORM_ID, FIELD_USI, "USI", "Text", false);
+        sim.addField(REGISTRATION_FORM_ID, FIELD_CITY, "City", "Text", false);
+        sim.addField(REGISTRATION_FORM_ID, FIELD_STUDENT_ID, "Student ID", "Text", false);
 
         sim.addForm(CONTACT_FORM_ID, "Contact", "Contacts", "Active", true);
         sim.addField(CONTACT_FORM_ID, CONTACT_FIELD_FIRST_NAME, "First name", "Text", true);

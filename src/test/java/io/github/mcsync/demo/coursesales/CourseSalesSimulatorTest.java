@@ -124,7 +124,7 @@ class CourseSalesSimulatorTest {
         assertEquals("Moodle registration", form.getName());
         assertEquals("Documents", form.getRecordType());
         assertTrue(form.isPublished());
-        assertEquals(List.of(101, 102, 103, 104, 105, 106, 107, 108),
+        assertEquals(List.of(101, 102, 103, 104, 105, 106, 107, 108, 110, 111),
                 form.getField().stream().map(FieldRecord::getFieldId).toList());
         FieldRecord clientId = form.getField().get(6);
         assertEquals(CLIENT_ID_EXPORT_ID, clientId.getInternalExportId());

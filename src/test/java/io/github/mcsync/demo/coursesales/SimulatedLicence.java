@@ -65,6 +65,13 @@ public abstract class SimulatedLicence {
         }
     }
 
+    /** "Documents" for a registration form, "Contacts" for a contact form. */
+    public void setFormRecordType(int formId, String recordType) {
+        synchronized (state) {
+            state.form(formId).recordType = recordType;
+        }
+    }
+
     /** The contact form whose mandatory fields every SubmitRegistration must also fill; null for none. */
     public void setContactFormId(Integer formId) {
         synchronized (state) {
@@ -109,6 +116,12 @@ public abstract class SimulatedLicence {
             p.name = name;
             p.status = status;
             state.processes.put(processId, p);
+        }
+    }
+
+    public void setProcessStatus(int processId, String status) {
+        synchronized (state) {
+            state.process(processId).status = status;
         }
     }
 
