@@ -22,6 +22,8 @@ public final class ExchangeNames {
     public static final String LAST_COURSESALES_OPERATION = "lastCourseSalesOperation";
     /** Property: one dead letter on its way through a replay ({@code DeadLetterReplay.Attempt}). */
     public static final String REPLAY = "replay";
+    /** Property: true when the preflight fetches CourseSales metadata fresh (the command line), not from the cache. */
+    public static final String PREFLIGHT_FRESH = "preflightFresh";
     /** Header: the record's source reference, its idempotency key. */
     public static final String SOURCE_REFERENCE = "sourceReference";
 

@@ -12,6 +12,8 @@ import io.github.mcsync.feed.PollRun;
 import io.github.mcsync.ops.PreflightReport;
 import java.util.Map;
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
 import org.apache.camel.main.Main;
 
 /**
@@ -62,9 +64,14 @@ public final class SyncApplication {
         return context().getRegistry().lookupByNameAndType("feedControl", FeedControl.class).lastPoll();
     }
 
-    /** Runs the preflight checklist against the live systems. */
+    /** Runs the preflight checklist against the live systems, with CourseSales metadata fetched fresh (once). */
     public PreflightReport preflight() {
-        return context().createProducerTemplate().requestBody("direct:preflight", null, PreflightReport.class);
+        Exchange done = context().createProducerTemplate().send("direct:preflight",
+                e -> e.setProperty(ExchangeNames.PREFLIGHT_FRESH, true));
+        if (done.getException() != null) {
+            throw new CamelExecutionException("preflight failed", done, done.getException());
+        }
+        return done.getMessage().getBody(PreflightReport.class);
     }
 
     /** Runs until the JVM is asked to stop. */

@@ -1,8 +1,10 @@
 package io.github.mcsync;
 
+import io.github.mcsync.feed.ExternalSystem;
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.feed.PollRun;
 import io.github.mcsync.ops.PreflightReport;
+import io.github.mcsync.state.StateDatabaseException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,9 +14,11 @@ import java.util.Map;
  *   <li>no argument: run the scheduled feed until stopped;</li>
  *   <li>{@code --once}: run a single poll and exit 0 when nothing failed, 1 otherwise (cron, Kubernetes CronJob);</li>
  *   <li>{@code preflight}: print the checklist (PASS/FAIL per item) and exit 0 only when every check passes;</li>
- *   <li>{@code resume}: lift a halt kept in the state database (for --once runs, which serve no ops API);</li>
+ *   <li>{@code resume [coursesales|moodle]}: lift the halts kept in the state database, or one system's (for --once
+ *       runs, which serve no ops API);</li>
  *   <li>{@code --profile NAME}: read application-NAME.properties over application.properties.</li>
- *   <li>a configuration mistake (a missing or malformed property): one line on stderr, exit 2.</li>
+ *   <li>a configuration mistake (a missing or malformed property), a state database in use by a running service or
+ *       holding someone else's tables: one line on stderr, exit 2.</li>
  * </ul>
  */
 public final class SyncMain {
@@ -34,12 +38,18 @@ public final class SyncMain {
         boolean once = false;
         boolean preflight = false;
         boolean resume = false;
+        ExternalSystem resumeOnly = null;
         String profile = System.getProperty("sync.profile", System.getenv("SYNC_PROFILE"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--once" -> once = true;
                 case "preflight" -> preflight = true;
-                case "resume" -> resume = true;
+                case "resume" -> {
+                    resume = true;
+                    if (i + 1 < args.length && ExternalSystem.parse(args[i + 1]).isPresent()) {
+                        resumeOnly = ExternalSystem.parse(args[++i]).get();
+                    }
+                }
                 case "--profile" -> {
                     if (i + 1 == args.length) {
                         System.err.println("--profile needs a name (try --help)");
@@ -48,7 +58,7 @@ public final class SyncMain {
                     profile = args[++i];
                 }
                 case "--help", "-h" -> {
-                    System.out.println("usage: java [-Dkey=value ...] -jar moodle-coursesales-sync.jar [--profile NAME] [--once | preflight | resume]");
+                    System.out.println("usage: java [-Dkey=value ...] -jar moodle-coursesales-sync.jar [--profile NAME] [--once | preflight | resume [coursesales|moodle]]");
                     return 0;
                 }
                 default -> {
@@ -65,13 +75,14 @@ public final class SyncMain {
         }
         SyncApplication app = new SyncApplication(profile, overrides);
         try {
-            return run(app, once, preflight, resume);
+            return run(app, once, preflight, resume, resumeOnly);
         } catch (Exception e) {
             return configurationError(e);
         }
     }
 
-    private static int run(SyncApplication app, boolean once, boolean preflight, boolean resume) throws Exception {
+    private static int run(SyncApplication app, boolean once, boolean preflight, boolean resume, ExternalSystem resumeOnly)
+            throws Exception {
         if (!once && !preflight && !resume) {
             app.run();
             return 0;
@@ -79,8 +90,14 @@ public final class SyncMain {
         app.start();
         try {
             if (resume) {
-                app.context().getRegistry().lookupByNameAndType("feedControl", FeedControl.class).resume();
-                System.out.println("feed resumed: the next run polls again");
+                FeedControl feed = app.context().getRegistry().lookupByNameAndType("feedControl", FeedControl.class);
+                if (resumeOnly == null) {
+                    feed.resume();
+                } else {
+                    feed.resume(resumeOnly);
+                }
+                System.out.println(feed.isHalted() ? "resumed " + resumeOnly.label() + "; still halted: "
+                        + Secrets.redact(feed.haltedReason()) : "feed resumed: the next run polls again");
                 return 0;
             }
             if (preflight) {
@@ -96,8 +113,17 @@ public final class SyncMain {
         }
     }
 
-    /** A configuration mistake ends with one clear line and status 2, not a stack trace; anything else is rethrown. */
+    /**
+     * A configuration mistake or a state database an operator must see to ends with one clear line and status 2, not
+     * a stack trace; anything else is rethrown.
+     */
     private static int configurationError(Exception e) throws Exception {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof StateDatabaseException s) {
+                System.err.println("state database: " + Secrets.redact(s.getMessage()));
+                return 2;
+            }
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

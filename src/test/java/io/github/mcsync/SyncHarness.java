@@ -79,6 +79,11 @@ public final class SyncHarness implements AutoCloseable {
         return this;
     }
 
+    /** The properties the next {@link #start()} uses (e.g. to run SyncMain beside this harness). */
+    public Map<String, String> properties() {
+        return Map.copyOf(properties);
+    }
+
     public SyncHarness start() throws Exception {
         app = new SyncApplication(null, properties);
         app.start();

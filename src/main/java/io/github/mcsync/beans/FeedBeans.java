@@ -6,6 +6,7 @@ import io.github.mcsync.deadletter.DeadLetterStore;
 import io.github.mcsync.deadletter.DeadLetterWriter;
 import io.github.mcsync.failure.FailureClassifier;
 import io.github.mcsync.feed.Baseline;
+import io.github.mcsync.feed.CourseSalesGate;
 import io.github.mcsync.feed.DeliveryRecorder;
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.feed.FeedHealthCheck;
@@ -17,7 +18,9 @@ import io.github.mcsync.state.PollHistory;
 import io.github.mcsync.state.RefusedSubmissions;
 import io.github.mcsync.state.SourceState;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
@@ -34,11 +37,25 @@ public final class FeedBeans implements CamelConfiguration {
         return new FailureClassifier();
     }
 
+    /** Halts per system, kept in the state database with a salted fingerprint of each system's endpoint and login. */
     @BindToRegistry
     public FeedControl feedControl(Settings s, Clock clock, @BeanInject("stateDataSource") DataSource stateDataSource) {
-        return new FeedControl(clock, new HaltStore(stateDataSource, clock,
-                List.of(s.get("coursesales.url"), s.get("coursesales.username"), s.secret("coursesales.password")),
-                List.of(s.get("moodle.url"), s.secret("moodle.token"))));
+        return new FeedControl(clock, new HaltStore(stateDataSource, clock, Map.of(
+                HaltStore.COURSESALES, new HaltStore.Login(s.get("coursesales.url"),
+                        List.of(s.get("coursesales.username"), s.secret("coursesales.password"))),
+                HaltStore.MOODLE, new HaltStore.Login(s.get("moodle.url"), List.of(s.secret("moodle.token"))))));
+    }
+
+    /**
+     * The CourseSales login gate of the callCourseSales route: one call at a time until the login is verified, then
+     * up to coursesales.concurrency at once; a call waits at most twice its own time-outs for its turn.
+     */
+    @BindToRegistry
+    public CourseSalesGate courseSalesGate(Settings s, FeedControl feedControl, FailureClassifier failureClassifier) {
+        Integer concurrency = s.optionalInt("coursesales.concurrency");
+        Duration call = s.duration("coursesales.connect-timeout").plus(s.duration("coursesales.receive-timeout"));
+        return new CourseSalesGate(feedControl, failureClassifier, concurrency == null ? 1 : concurrency,
+                call.multipliedBy(2));
     }
 
     /** Records that a key is done (the delivery, the processed key and the end of its in-flight mark, in one transaction). */

@@ -5,18 +5,23 @@ import io.github.mcsync.deadletter.DeadLetterDiscard;
 import io.github.mcsync.deadletter.DeadLetterStore;
 import io.github.mcsync.enrolment.CourseLinker;
 import io.github.mcsync.failure.FailureClassifier;
+import io.github.mcsync.coursesales.MetadataCache;
+import io.github.mcsync.feed.CourseSalesGate;
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.ops.Preflight;
 import io.github.mcsync.validation.Checklist;
+import io.github.mcsync.ops.CrossSiteRequests;
 import io.github.mcsync.ops.DeadLetterViews;
 import io.github.mcsync.ops.OpsAnswers;
 import io.github.mcsync.ops.OpsAuthentication;
 import io.github.mcsync.ops.OpsConsole;
+import io.github.mcsync.ops.OpsResponseHeaders;
 import io.github.mcsync.ops.RunHistory;
 import io.github.mcsync.ops.StatusReport;
 import io.github.mcsync.state.Deliveries;
 import io.github.mcsync.state.InFlight;
 import io.github.mcsync.state.PollHistory;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
@@ -30,8 +35,10 @@ public final class OpsBeans implements CamelConfiguration {
 
     @BindToRegistry
     public Preflight preflight(Settings s, Checklist checklist, CourseLinker courseLinker,
-                               FailureClassifier failureClassifier, FeedControl feedControl) {
-        return new Preflight(checklist, courseLinker, failureClassifier, feedControl, s.get("coursesales.username"));
+                               FailureClassifier failureClassifier, FeedControl feedControl,
+                               MetadataCache metadataCache, Clock clock, CourseSalesGate courseSalesGate) {
+        return new Preflight(checklist, courseLinker, failureClassifier, feedControl, s.get("coursesales.username"),
+                metadataCache, clock, s.duration("ops.preflight.max-age"), courseSalesGate);
     }
 
     @BindToRegistry
@@ -47,8 +54,9 @@ public final class OpsBeans implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public OpsAuthentication opsAuthentication(Settings s) {
-        OpsAuthentication authentication = new OpsAuthentication(s.get("ops.username"), s.optionalSecret("ops.password"));
+    public OpsAuthentication opsAuthentication(Settings s, Clock clock) {
+        OpsAuthentication authentication = new OpsAuthentication(s.get("ops.username"), s.optionalSecret("ops.password"),
+                clock, s.getInt("ops.login.max-failures"), s.duration("ops.login.window"), s.duration("ops.login.lockout"));
         if (s.flag("camel.server.enabled")) {
             authentication.warnIfClosed();
         }
@@ -65,6 +73,18 @@ public final class OpsBeans implements CamelConfiguration {
     @BindToRegistry
     public OpsConsole opsConsole() {
         return new OpsConsole();
+    }
+
+    /** Refuses cross-site POSTs (routes/ops-api.camel.yaml). */
+    @BindToRegistry
+    public CrossSiteRequests crossSiteRequests() {
+        return new CrossSiteRequests();
+    }
+
+    /** The only headers an ops API answer carries (the platform-http endpoints' header filter strategy). */
+    @BindToRegistry
+    public OpsResponseHeaders opsResponseHeaders() {
+        return new OpsResponseHeaders();
     }
 
     @BindToRegistry

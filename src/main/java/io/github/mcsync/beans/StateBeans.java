@@ -27,7 +27,7 @@ public final class StateBeans implements CamelConfiguration {
     @BindToRegistry(destroyMethod = "close")
     public DataSource stateDataSource(Settings s) {
         return StateDatabase.open(s.get("state.jdbc-url"), s.optional("state.username").orElse(null),
-                s.optionalSecret("state.password").orElse(null));
+                s.optionalSecret("state.password").orElse(null), s.optional("state.schema").orElse(null));
     }
 
     /** Camel's JDBC idempotent repository: a key here counts as done (written with its delivery, see Deliveries). */

@@ -49,6 +49,8 @@ public final class DeadLetterWriter {
         if (run != null) {
             run.deadLettered();
         }
-        LOG.warn("Dead-lettered {} at {} as {} (dead letter {}): {}", enrolment.sourceReference(), stage, code, id, text);
+        // the reason text may name a Moodle user (CLIENT_ID_NOT_UNIQUE): it is in the dead letter, not in the log
+        LOG.warn("Dead-lettered {} at {} as {} (dead letter {}; GET /api/dead-letters/{} says why)",
+                enrolment.sourceReference(), stage, code, id, id);
     }
 }

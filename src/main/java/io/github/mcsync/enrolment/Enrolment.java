@@ -51,4 +51,10 @@ public record Enrolment(
             sourceReference = SourceReference.of(enrolmentId, courseId, userId);
         }
     }
+
+    /** Only the source reference: an Enrolment in a log line, a trace or a dump never shows personal data. */
+    @Override
+    public String toString() {
+        return "Enrolment[" + sourceReference + "]";
+    }
 }

@@ -9,16 +9,30 @@ import java.net.http.HttpTimeoutException;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.transport.http.HTTPException;
 
 /**
  * Decides from a failure's cause chain whether it is transient, permanent or systemic. CourseSales faults
  * are decided by their detail {@code Code} (the contract's table), not by the faultcode alone.
+ * <p>
+ * A CourseSales answer that is neither a success nor one of the contract's record-, configuration-level or
+ * transient codes is an <em>unknown refusal</em> and systemic, like a refused login: a fault code the contract does
+ * not know, a SOAP Client fault without our detail, an HTTP status other than 2xx, 408, 429 and 5xx (401, 403, a
+ * redirect to a login page), an answer that cannot be read (HTML, another element than the operation's response).
+ * CourseSales' own refusal of a login may look like any of these when the adapter is mapped to CourseSales' own
+ * WSDL, so none of them is ever retried per record or per poll: the feed halts after the first.
  */
 public final class FailureClassifier {
+    /** The contract's codes that concern one record or CourseSales' configuration. */
+    static final Set<String> RECORD_OR_CONFIGURATION_CODES = Set.of("FORM_NOT_FOUND", "FORM_INACTIVE",
+            "FORM_NOT_PUBLISHED", "FIELD_NOT_FOUND", "FIELD_INACTIVE", "MANDATORY_FIELD_MISSING", "PROCESS_NOT_FOUND",
+            "PROCESS_STEP_INACTIVE", "PROCESS_PATH_INACTIVE", "COURSE_DATE_NOT_FOUND", "COURSE_DATE_NOT_ACTIVE",
+            "INVALID_VALUE");
     private static final Set<String> TRANSIENT_CODES = Set.of("RATE_LIMITED", "INTERNAL_ERROR");
-    private static final Set<String> SYSTEMIC_CODES = Set.of("AUTHENTICATION_FAILED", "ACCOUNT_LOCKED");
-    private static final Set<Integer> TRANSIENT_HTTP = Set.of(408, 429, 502, 503, 504);
+    private static final Set<Integer> TRANSIENT_HTTP = Set.of(408, 429);
+    /** A SOAP fault, HTTP status or answer the contract does not describe. */
+    public static final String UNPARSABLE_ANSWER = "UNPARSABLE_ANSWER";
 
     public Failure classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -36,9 +50,15 @@ public final class FailureClassifier {
     private Failure classifyOne(Throwable t) {
         if (t instanceof CourseSalesFault_Exception f && f.getFaultInfo() != null) {
             String code = f.getFaultInfo().getCode();
-            Kind kind = SYSTEMIC_CODES.contains(code) ? Kind.SYSTEMIC
-                    : TRANSIENT_CODES.contains(code) ? Kind.TRANSIENT : Kind.PERMANENT;
+            Kind kind = TRANSIENT_CODES.contains(code) ? Kind.TRANSIENT
+                    : RECORD_OR_CONFIGURATION_CODES.contains(code) ? Kind.PERMANENT : Kind.SYSTEMIC;
             return new Failure(kind, code, Secrets.redact(f.getFaultInfo().getMessage()));
+        }
+        if (t instanceof CourseSalesHaltedException h) {
+            return new Failure(Kind.SYSTEMIC, CourseSalesHaltedException.CODE, Secrets.redact(h.haltReason()));
+        }
+        if (t instanceof CourseSalesBusyException b) {
+            return new Failure(Kind.TRANSIENT, CourseSalesBusyException.CODE, Secrets.redact(b.getMessage()));
         }
         if (t instanceof ConfigurationProblemException c) {
             return new Failure(Kind.CONFIGURATION, c.code(), Secrets.redact(c.getMessage()));
@@ -52,17 +72,32 @@ public final class FailureClassifier {
         }
         if (t instanceof SoapFault s) {
             boolean server = s.getFaultCode() != null && "Server".equalsIgnoreCase(s.getFaultCode().getLocalPart());
-            return new Failure(server ? Kind.TRANSIENT : Kind.PERMANENT, server ? "SOAP_SERVER_FAULT" : "SOAP_CLIENT_FAULT",
+            // a Client fault without the contract's detail: an unknown refusal
+            return new Failure(server ? Kind.TRANSIENT : Kind.SYSTEMIC, server ? "SOAP_SERVER_FAULT" : "SOAP_CLIENT_FAULT",
                     describe(s));
         }
+        if (t instanceof Fault f && !causedByIo(f)) {
+            // CXF could not read the answer (HTML, another element, a broken envelope): an unknown refusal
+            return new Failure(Kind.SYSTEMIC, UNPARSABLE_ANSWER, describe(f));
+        }
         if (t instanceof HTTPException h) {
-            return new Failure(TRANSIENT_HTTP.contains(h.getResponseCode()) || h.getResponseCode() >= 500
-                    ? Kind.TRANSIENT : Kind.PERMANENT, "HTTP_" + h.getResponseCode(), describe(h));
+            int status = h.getResponseCode();
+            return new Failure(TRANSIENT_HTTP.contains(status) || status >= 500 ? Kind.TRANSIENT : Kind.SYSTEMIC,
+                    "HTTP_" + status, describe(h));
         }
         if (t instanceof IOException || t instanceof HttpTimeoutException) {
             return new Failure(Kind.TRANSIENT, "CONNECTION_FAILED", describe(t));
         }
         return null;
+    }
+
+    private static boolean causedByIo(Throwable t) {
+        for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof IOException || c instanceof HttpTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** For onWhen predicates in routes/error-handling.camel.yaml. */

@@ -1,30 +1,40 @@
 package io.github.mcsync.feed;
 
+import io.github.mcsync.failure.CourseSalesHaltedException;
+import io.github.mcsync.failure.Failure;
 import io.github.mcsync.state.HaltStore;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether the feed runs, and the history of polls. A systemic failure halts the feed: no record is
- * consumed or dead-lettered until an operator resumes (or the application restarts with new configuration).
+ * Whether the feed runs, and the history of polls. A systemic failure halts the feed: no record is consumed or
+ * dead-lettered until an operator resumes (or the application restarts with new configuration). There is one halt
+ * per system (Moodle, CourseSales), each with its own reason: a Moodle halt never hides a CourseSales refusal, and
+ * every CourseSales caller looks at the CourseSales halt only ({@link #loginRefused()}).
  */
 public final class FeedControl {
     private static final Logger LOG = LoggerFactory.getLogger(FeedControl.class);
+    /** How a halt by Moodle (token, web-service access) begins its reason. */
+    public static final String MOODLE_HALT = "Moodle refused";
 
     private final Clock clock;
-    private final AtomicReference<String> halted = new AtomicReference<>();
+    private final Map<ExternalSystem, AtomicReference<Halt>> halts = new EnumMap<>(ExternalSystem.class);
     private final AtomicReference<String> paused = new AtomicReference<>();
     private volatile String lastPauseLogged;
     private final AtomicInteger polls = new AtomicInteger();
     private final AtomicReference<PollRun> last = new AtomicReference<>();
     private final FeedTotals totals;
+    private final List<Runnable> resumeListeners = new CopyOnWriteArrayList<>();
 
     private final HaltStore haltStore;
-    /** How a halt by Moodle (token, web-service access) begins its reason. */
-    public static final String MOODLE_HALT = "Moodle refused";
 
     /** A feed whose halts last only as long as the process (tests of pure rules). */
     public FeedControl(Clock clock) {
@@ -33,25 +43,31 @@ public final class FeedControl {
 
     /**
      * A feed whose systemic halts are kept in the state database: a restart with the same configuration stays
-     * halted (a --once run from cron never costs a second failed login); changed configuration resumes.
+     * halted (a --once run from cron never costs a second failed login); changed configuration lifts the halt of the
+     * system whose endpoint or credentials changed.
      */
     public FeedControl(Clock clock, HaltStore haltStore) {
         this.clock = clock;
         this.totals = new FeedTotals(clock.instant());
         this.haltStore = haltStore;
+        for (ExternalSystem s : ExternalSystem.values()) {
+            halts.put(s, new AtomicReference<>());
+        }
         if (haltStore != null) {
-            haltStore.current().ifPresent(reason -> {
-                halted.set(reason);
-                LOG.error("Feed still halted from an earlier run: {}. Correct the configuration and restart, or resume"
-                        + " (POST /api/resume) once it is fixed in CourseSales or Moodle.", reason);
-            });
+            for (HaltStore.Kept k : haltStore.current()) {
+                ExternalSystem.parse(k.system()).ifPresent(s -> {
+                    Halt h = new Halt(s, k.code(), k.reason(), k.since());
+                    halts.get(s).set(h);
+                    LOG.error("Feed still halted by {} from an earlier run: {}. {}", s.label(), h.reason(), h.fix());
+                });
+            }
         }
     }
 
     public PollRun startPoll() {
         PollRun run = new PollRun(polls.incrementAndGet(), clock.instant(), totals);
         paused.set(null); // a configuration problem is checked again by every poll
-        String reason = halted.get();
+        String reason = haltReason();
         if (reason != null) {
             run.halted(reason);
         }
@@ -74,24 +90,41 @@ public final class FeedControl {
     }
 
     public boolean isRunning() {
-        return halted.get() == null && paused.get() == null;
+        return haltReason() == null && paused.get() == null;
     }
 
-    /** Halted by a systemic failure until an operator resumes (not merely paused by a configuration problem). */
+    /** Halted by a systemic failure of either system until an operator resumes (not merely paused). */
     public boolean isHalted() {
-        return halted.get() != null;
+        return haltReason() != null;
     }
 
-    /** Why the feed does not run: halted (until resumed) or paused by a configuration problem (until the next poll). */
-    /** Halted by a refused CourseSales login: every new try would cost a failed login. */
+    /** The halt of one system, if it is halted. */
+    public Optional<Halt> halt(ExternalSystem system) {
+        return Optional.ofNullable(halts.get(system).get());
+    }
+
+    /** Every halt in force, CourseSales first. */
+    public List<Halt> halts() {
+        return List.of(ExternalSystem.COURSESALES, ExternalSystem.MOODLE).stream()
+                .map(s -> halts.get(s).get()).filter(h -> h != null).toList();
+    }
+
+    /**
+     * The CourseSales halt is set (a refused or locked login, or an unknown refusal): every new CourseSales call
+     * would cost a failed login, so none is made.
+     */
     public boolean loginRefused() {
-        String h = halted.get();
-        return h != null && (h.startsWith("AUTHENTICATION_FAILED") || h.startsWith("ACCOUNT_LOCKED"));
+        return halts.get(ExternalSystem.COURSESALES).get() != null;
     }
 
+    /** Why the feed does not run: the CourseSales halt, else the Moodle halt, else a configuration pause. */
     public String haltedReason() {
-        String h = halted.get();
+        String h = haltReason();
         return h != null ? h : paused.get();
+    }
+
+    private String haltReason() {
+        return halts().stream().findFirst().map(Halt::reason).orElse(null);
     }
 
     /**
@@ -111,17 +144,47 @@ public final class FeedControl {
         }
     }
 
-    /** Halts the feed; logs the reason once, not once per record. */
-    public void halt(String reason) {
-        if (halted.compareAndSet(null, reason)) {
-            if (haltStore != null) {
-                haltStore.save(reason, reason.startsWith(MOODLE_HALT));
-            }
-            LOG.error("Feed halted: {}. No record is consumed until an operator resumes (POST /api/resume) or the"
-                    + " application restarts with corrected configuration.", reason);
+    /**
+     * Halts the feed for the system a systemic failure came from (Moodle codes start with MOODLE_); a call the
+     * login gate stopped ({@code HALTED}) changes nothing, the CourseSales halt is already set.
+     */
+    public void halt(Failure f) {
+        if (CourseSalesHaltedException.CODE.equals(f.code())) {
+            markLastPoll(haltReason());
+        } else if (f.code().startsWith("MOODLE_")) {
+            haltMoodle(f.code(), MOODLE_HALT + " the web-service call: " + f.code() + " (" + f.text() + ")"
+                    + "; check moodle.token and the web service's functions in Moodle");
+        } else {
+            haltCourseSales(f.code(), f.code() + ": " + f.text());
         }
+    }
+
+    /** CourseSales refused: the login (AUTHENTICATION_FAILED, ACCOUNT_LOCKED) or in an unknown way. */
+    public void haltCourseSales(String code, String reason) {
+        halt(ExternalSystem.COURSESALES, code, reason);
+    }
+
+    /** Moodle refused the token or the web-service access. */
+    public void haltMoodle(String code, String reason) {
+        halt(ExternalSystem.MOODLE, code, reason);
+    }
+
+    /** Halts one system; the first reason stays until resumed, and is logged once, not once per record. */
+    private void halt(ExternalSystem system, String code, String reason) {
+        Halt h = new Halt(system, code, reason, clock.instant());
+        if (halts.get(system).compareAndSet(null, h)) {
+            if (haltStore != null) {
+                haltStore.save(system.key(), code, reason);
+            }
+            LOG.error("Feed halted by {}: {}. No record is consumed until an operator resumes or the application"
+                    + " restarts with corrected configuration. {}", system.label(), reason, h.fix());
+        }
+        markLastPoll(haltReason());
+    }
+
+    private void markLastPoll(String reason) {
         PollRun run = last.get();
-        if (run != null) {
+        if (run != null && reason != null) {
             run.halted(reason);
         }
     }
@@ -134,14 +197,32 @@ public final class FeedControl {
         }
     }
 
+    /** Lifts both halts. */
     public void resume() {
-        String was = halted.getAndSet(null);
-        if (haltStore != null) {
-            haltStore.clear();
-        }
-        if (was != null) {
-            LOG.info("Feed resumed (was halted: {})", was);
+        for (ExternalSystem s : ExternalSystem.values()) {
+            resume(s);
         }
     }
 
+    /**
+     * Lifts one system's halt. The CourseSales login counts as unverified again (the login gate lets calls through
+     * one at a time until one succeeds), whether it was halted or not.
+     */
+    public void resume(ExternalSystem system) {
+        Halt was = halts.get(system).getAndSet(null);
+        if (haltStore != null) {
+            haltStore.clear(system.key());
+        }
+        if (was != null) {
+            LOG.info("Feed resumed for {} (was halted: {})", system.label(), was.reason());
+        }
+        if (system == ExternalSystem.COURSESALES) {
+            resumeListeners.forEach(Runnable::run);
+        }
+    }
+
+    /** Called whenever the CourseSales halt is lifted by a resume (the login gate forgets that the login worked). */
+    public void whenCourseSalesResumed(Runnable listener) {
+        resumeListeners.add(listener);
+    }
 }

@@ -59,8 +59,7 @@ public final class PollReport {
         Failure f = classifier.classify(exchange);
         String reason = f.code() + " (" + f.text() + ")";
         if (f.kind() == Failure.Kind.SYSTEMIC) {
-            feed.halt(FeedControl.MOODLE_HALT + " the web-service call: " + reason
-                    + "; check moodle.token and the web service's functions in Moodle");
+            feed.halt(f); // the system the failure came from halts (a Moodle code: Moodle)
         }
         if (run != null) {
             run.failed(reason);
@@ -76,10 +75,12 @@ public final class PollReport {
         returnedToSource(exchange);
     }
 
-    /** A systemic failure while processing a record: halt the feed; the record stays waiting at its source. */
+    /**
+     * A systemic failure while processing a record: halt the feed (the CourseSales or the Moodle halt, by where the
+     * failure came from); the record stays waiting at its source.
+     */
     public void halt(Exchange exchange) {
-        Failure f = classifier.classify(exchange);
-        feed.halt(f.code() + ": " + f.text());
+        feed.halt(classifier.classify(exchange));
         returnedToSource(exchange);
     }
 

@@ -3,8 +3,9 @@ package io.github.mcsync.ops;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mcsync.Secrets;
-import java.util.Map;
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,15 +19,26 @@ public final class OpsAnswers {
                 .put("error", "authentication required: HTTP Basic with ops.username and ops.password");
     }
 
+    /** 403: a cross-site request (see {@link CrossSiteRequests}). */
+    public ObjectNode forbidden(@Variable("crossSite") String reason) {
+        return JsonNodeFactory.instance.objectNode().put("error", reason);
+    }
+
+    /** 429: too many wrong passwords from this client. */
+    public ObjectNode throttled(@Header("Retry-After") long retryAfterSeconds) {
+        return JsonNodeFactory.instance.objectNode().put("error", "too many requests with a wrong username or password"
+                + " from this client: try again in " + retryAfterSeconds + " s");
+    }
+
     /** The answer to a refused request ({@link OpsRequestException}) or a failure (logged, answered 500). */
-    public Map<String, String> error(Exchange exchange) {
+    public ObjectNode error(Exchange exchange) {
         Throwable t = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (t instanceof OpsRequestException r) {
-            return Map.of("error", Secrets.redact(r.getMessage()));
+            return JsonNodeFactory.instance.objectNode().put("error", Secrets.redact(r.getMessage()));
         }
         String text = t == null ? "unknown error" : Secrets.redact(t.getClass().getSimpleName() + ": " + t.getMessage());
         LOG.warn("Ops API request {} {} failed: {}", exchange.getMessage().getHeader(Exchange.HTTP_METHOD),
                 exchange.getMessage().getHeader(Exchange.HTTP_PATH), text);
-        return Map.of("error", text);
+        return JsonNodeFactory.instance.objectNode().put("error", text);
     }
 }

@@ -2,16 +2,24 @@ package io.github.mcsync.ops;
 
 import io.github.mcsync.ExchangeNames;
 import io.github.mcsync.coursesales.CourseSalesMetadata;
+import io.github.mcsync.coursesales.MetadataCache;
 import io.github.mcsync.enrolment.CourseLink;
 import io.github.mcsync.enrolment.CourseLinker;
 import io.github.mcsync.enrolment.Enrolment;
 import io.github.mcsync.failure.Failure;
 import io.github.mcsync.failure.FailureClassifier;
+import io.github.mcsync.failure.CourseSalesHaltedException;
 import io.github.mcsync.failure.Problem;
+import io.github.mcsync.feed.CourseSalesGate;
+import io.github.mcsync.feed.ExternalSystem;
 import io.github.mcsync.feed.FeedControl;
+import io.github.mcsync.feed.Halt;
 import io.github.mcsync.moodle.MoodleCourse;
 import io.github.mcsync.moodle.MoodleSiteInfo;
 import io.github.mcsync.validation.Checklist;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +34,27 @@ import org.apache.camel.Variable;
  */
 public final class Preflight {
     public static final String REPORT = "preflightReport";
+    /** Route variable: the cached metadata the CourseSales part is checked against (null: fetched now). */
+    public static final String CACHED = "cachedMetadata";
 
     private final Checklist checklist;
     private final CourseLinker linker;
     private final FailureClassifier classifier;
     private final FeedControl feed;
     private final String courseSalesUser;
+    private final MetadataCache cache;
+    private final CourseSalesGate gate;
+    private final Clock clock;
+    private final Duration maxAge;
+    private Instant lastRefresh;
+    private String lastFailure;
 
     public Preflight(Checklist checklist, CourseLinker linker, FailureClassifier classifier, FeedControl feed,
-                     String courseSalesUser) {
+                     String courseSalesUser, MetadataCache cache, Clock clock, Duration maxAge, CourseSalesGate gate) {
+        this.cache = cache;
+        this.clock = clock;
+        this.maxAge = maxAge;
+        this.gate = gate;
         this.checklist = checklist;
         this.linker = linker;
         this.classifier = classifier;
@@ -46,18 +66,54 @@ public final class Preflight {
         return new PreflightReport();
     }
 
-    /** True when the feed is halted by a refused login: checking again would cost another failed login. */
-    public boolean loginHalted(@Variable(REPORT) PreflightReport report) {
-        if (!feed.loginRefused()) {
-            return false;
-        }
-        report.fail("CourseSales login", "not tried: the feed is halted (" + feed.haltedReason() + "); a login locks"
-                + " after 3 failures, so correct coursesales.password / the login in CourseSales, then resume");
-        return true;
+    /** True when the CourseSales halt is set: checking again would cost another failed login. */
+    public boolean courseSalesHalted() {
+        return feed.loginRefused();
     }
 
-    public void courseSales(@Variable(REPORT) PreflightReport report, CourseSalesMetadata m) {
-        report.pass("CourseSales login", courseSalesUser + " logs in");
+    /** The CourseSales part is not tried while CourseSales is halted: the halt's reason and its fix. */
+    public void notTried(@Variable(REPORT) PreflightReport report) {
+        Halt h = feed.halt(ExternalSystem.COURSESALES).orElseThrow();
+        report.fail("CourseSales login", (h.locked() ? "LOCKED, not tried: " : "not tried, CourseSales is halted: ")
+                + h.reason() + ". " + h.fix());
+    }
+
+    /**
+     * The metadata the CourseSales part is checked against, or null when it is fetched now. The command line
+     * ({@link ExchangeNames#PREFLIGHT_FRESH}) fetches it fresh, once; the ops API takes the cached metadata when it is
+     * at most {@code ops.preflight.max-age} old (one minute by default) and else fetches it, at most once per
+     * max-age whatever the number of requests: meanwhile it answers with the last metadata, or the last failure.
+     */
+    public CourseSalesMetadata cachedMetadata(@ExchangeProperty(ExchangeNames.PREFLIGHT_FRESH) Boolean fresh) {
+        Instant now = clock.instant();
+        CourseSalesMetadata m = cache.current();
+        // cached metadata tells the login works only while it is verified (not after a resume or a refused login)
+        boolean trusted = gate.isLoginVerified();
+        if (!trusted) {
+            m = null;
+        }
+        if (!Boolean.TRUE.equals(fresh) && m != null && !m.fetchedAt().plus(maxAge).isBefore(now)) {
+            return m;
+        }
+        synchronized (this) {
+            if (Boolean.TRUE.equals(fresh) || !trusted || lastRefresh == null || !lastRefresh.plus(maxAge).isAfter(now)) {
+                lastRefresh = now;
+                lastFailure = null;
+                return null;
+            }
+            if (m != null) {
+                return m;
+            }
+            throw new NotCheckedAgain("not checked again before " + lastRefresh.plus(maxAge) + " (at most once per "
+                    + maxAge.toSeconds() + " s): " + (lastFailure != null ? "the check at " + lastRefresh + " failed: "
+                    + lastFailure : "a check is in progress"));
+        }
+    }
+
+    public void courseSales(@Variable(REPORT) PreflightReport report, CourseSalesMetadata m,
+                            @Variable(CACHED) CourseSalesMetadata cached) {
+        report.pass("CourseSales login", courseSalesUser + " logs in"
+                + (cached == null ? "" : " (as of " + m.fetchedAt() + ": cached, at most " + maxAge.toSeconds() + " s old)"));
         // the checklist's configuration-level points, as routes/validate.camel.yaml runs them
         item(report, "Registration form", checklist.registrationForm(m), "Form " + m.registrationForm().formId() + " '"
                 + m.registrationForm().name() + "' is Active and published");
@@ -77,14 +133,41 @@ public final class Preflight {
         }
     }
 
+    /**
+     * The CourseSales part failed. A refused login or an unknown refusal has already set the CourseSales halt (the
+     * login gate did): the line says whether the login is locked and what to do; a caller the gate stopped says
+     * HALTED with the halt's reason.
+     */
     public void courseSalesFailed(@Variable(REPORT) PreflightReport report, Exchange exchange) {
+        Throwable t = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (t instanceof NotCheckedAgain n) {
+            report.fail("CourseSales", n.getMessage());
+            return;
+        }
         Failure f = classifier.classify(exchange);
-        if (f.kind() == Failure.Kind.SYSTEMIC) {
-            feed.halt(f.code() + ": " + f.text());
-            report.fail("CourseSales login", f.code() + ": " + f.text() + ": correct coursesales.username /"
-                    + " coursesales.password, or unlock the login in CourseSales");
-        } else {
+        synchronized (this) {
+            lastFailure = f.code() + ": " + f.text();
+        }
+        if (f.kind() != Failure.Kind.SYSTEMIC) {
             report.fail("CourseSales", f.code() + ": " + f.text() + ": check coursesales.url and the ids configured");
+            return;
+        }
+        feed.halt(f); // set by the gate already; kept here should a failure reach preflight another way
+        Halt h = feed.halt(ExternalSystem.COURSESALES).orElse(null);
+        String fix = h == null ? "" : " " + h.fix();
+        if (CourseSalesHaltedException.CODE.equals(f.code())) {
+            report.fail("CourseSales login", "HALTED: " + f.text() + "." + fix);
+        } else if (h != null && h.locked()) {
+            report.fail("CourseSales login", "LOCKED: " + f.code() + ": " + f.text() + "." + fix);
+        } else {
+            report.fail("CourseSales login", f.code() + ": " + f.text() + "." + fix);
+        }
+    }
+
+    /** The CourseSales part is not checked again yet (at most once per ops.preflight.max-age). */
+    static final class NotCheckedAgain extends RuntimeException {
+        NotCheckedAgain(String message) {
+            super(message);
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.mcsync.ops;
 import io.github.mcsync.Secrets;
 import io.github.mcsync.deadletter.DeadLetter;
 import io.github.mcsync.deadletter.DeadLetterStore;
+import io.github.mcsync.feed.ExternalSystem;
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.feed.FeedTotals;
 import io.github.mcsync.feed.PollRun;
@@ -10,6 +11,7 @@ import io.github.mcsync.state.InFlight;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.Header;
 
 /** GET /api/status: whether the feed runs (or why not), the last poll, totals since start, dead letters. */
 public final class StatusReport {
@@ -33,12 +35,39 @@ public final class StatusReport {
      * @param deadLettered records dead-lettered since start (a record failing again on replay counts again)
      * @param inFlight     submissions whose outcome is not known yet
      * @param deadLetters  dead letters in the store by status
+     * @param halts        one entry per halted system (CourseSales first), each with its own reason and fix
      */
     public record Status(String state, String haltedReason, LastPoll lastPoll, String since, long sent, long deadLettered,
-                         int inFlight, Map<String, Integer> deadLetters) {
+                         int inFlight, Map<String, Integer> deadLetters, List<SystemHalt> halts) {
+    }
+
+    /**
+     * One system's halt.
+     *
+     * @param system "coursesales" or "moodle"
+     * @param state  LOCKED (an administrator must unlock the CourseSales login), LOGIN_REFUSED, REFUSED (an unknown
+     *               refusal) or TOKEN_REFUSED (Moodle)
+     * @param code   the reason code, e.g. ACCOUNT_LOCKED, AUTHENTICATION_FAILED, HTTP_401, MOODLE_INVALIDTOKEN
+     * @param fix    what the operator does about it
+     */
+    public record SystemHalt(String system, String state, String code, String reason, String since, String fix) {
     }
 
     public record LastPoll(int number, String startedAt, String outcome, String summary) {
+    }
+
+    /**
+     * POST /api/resume[?system=coursesales|moodle]: lifts the halt of that system, or of both without one (the
+     * CourseSales login counts as unverified again); answers the new status.
+     */
+    public Status resume(@Header("system") String system) {
+        if (system == null || system.isBlank()) {
+            feed.resume();
+        } else {
+            feed.resume(ExternalSystem.parse(system).orElseThrow(() -> OpsRequestException.badRequest(
+                    "system must be coursesales or moodle (or left out to resume both)")));
+        }
+        return status();
     }
 
     public Status status() {
@@ -51,6 +80,8 @@ public final class StatusReport {
         String halted = Secrets.redact(feed.haltedReason());
         return new Status(halted == null ? "RUNNING" : feed.isHalted() ? "HALTED" : "PAUSED", halted,
                 last == null ? null : new LastPoll(last.number(), last.startedAt().toString(), last.outcome(), Secrets.redact(last.summary())),
-                totals.since().toString(), totals.sentCount(), totals.deadLetteredCount(), inFlight.count(), byStatus);
+                totals.since().toString(), totals.sentCount(), totals.deadLetteredCount(), inFlight.count(), byStatus,
+                feed.halts().stream().map(h -> new SystemHalt(h.system().key(), h.state(), h.code(),
+                        Secrets.redact(h.reason()), h.since().toString(), h.fix())).toList());
     }
 }

@@ -59,7 +59,7 @@ class PreflightTest extends FlowTestSupport {
         List<String> first = failures(sync.app().preflight());
         assertTrue(first.get(0).contains("AUTHENTICATION_FAILED"), first.get(0));
         List<String> second = failures(sync.app().preflight());
-        assertTrue(second.get(0).contains("not tried: the feed is halted"), second.get(0));
+        assertTrue(second.get(0).contains("not tried, CourseSales is halted: AUTHENTICATION_FAILED"), second.get(0));
         assertEquals(1, sync.courseSales.failedLoginAttempts(), "a login locks after 3 failures: one try only");
         assertFalse(sync.courseSales.isLocked());
     }

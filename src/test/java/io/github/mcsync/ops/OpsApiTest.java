@@ -352,7 +352,7 @@ class OpsApiTest {
         assertEquals(1, afterReplay.get("deadLetters").get("REPLAYED").asInt());
 
         FeedControl feed = sync.app().context().getRegistry().lookupByNameAndType("feedControl", FeedControl.class);
-        feed.halt("AUTHENTICATION_FAILED: test");
+        feed.haltCourseSales("AUTHENTICATION_FAILED", "AUTHENTICATION_FAILED: test");
         JsonNode halted = ops.get("/api/status").json();
         assertEquals("HALTED", halted.get("state").asText());
         assertEquals("AUTHENTICATION_FAILED: test", halted.get("haltedReason").asText());

@@ -57,12 +57,24 @@ public final class OpsClient {
         return send("POST", path);
     }
 
+    /** As curl in the README: a POST carries {@code X-Requested-By} (the ops API refuses cross-site POSTs without it). */
     public Answer send(String method, String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+        return "GET".equals(method) ? send(method, path, Map.of()) : send(method, path, Map.of("X-Requested-By", "ops-test"));
+    }
+
+    /** A request with exactly these headers besides the Authorization (e.g. what a cross-site form would send). */
+    public Answer send(String method, String path, Map<String, String> headers) {
+        return send(method, path, headers, null);
+    }
+
+    /** A request with these headers and this body (null: none). */
+    public Answer send(String method, String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
+        headers.forEach(b::header);
         try {
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
             Answer a = new Answer(method + " " + path, r.statusCode(), r.headers().map(), r.body());

@@ -189,6 +189,19 @@ public final class CourseSalesSimulator extends SimulatedLicence implements Auto
         faults.setResponseDelay(delay);
     }
 
+    /**
+     * The next n SOAP requests get this answer as is (HTTP status, Content-Type and body) before CourseSales sees
+     * them, e.g. an HTML page, or a SOAP fault of another shape than the contract's.
+     */
+    public void answerNextCalls(int n, int httpStatus, String contentType, String body) {
+        faults.answerNext(n, new FaultInjection.CannedAnswer(httpStatus, contentType, body));
+    }
+
+    /** Every SOAP call (any operation, refused or not) is answered only after this delay; Duration.ZERO to stop. */
+    public void setCallDelay(Duration delay) {
+        faults.setCallDelay(delay);
+    }
+
     public void clearInjectedFailures() {
         faults.clear();
     }

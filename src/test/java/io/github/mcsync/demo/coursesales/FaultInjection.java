@@ -12,6 +12,13 @@ final class FaultInjection {
     private String faultCode;
     private int dropsLeft;
     private Duration responseDelay = Duration.ZERO;
+    private Duration callDelay = Duration.ZERO;
+    private int cannedLeft;
+    private CannedAnswer canned;
+
+    /** An answer given as is, before CourseSales sees the request (status, Content-Type, body). */
+    record CannedAnswer(int status, String contentType, String body) {
+    }
 
     synchronized void failNext(int n, int httpStatus) {
         if (n < 0 || httpStatus < 100 || httpStatus > 599) {
@@ -70,7 +77,34 @@ final class FaultInjection {
         return responseDelay;
     }
 
+    synchronized void answerNext(int n, CannedAnswer answer) {
+        if (n < 0 || answer.status() < 100 || answer.status() > 599) {
+            throw new IllegalArgumentException("n must be >= 0 and status a valid HTTP status");
+        }
+        cannedLeft = n;
+        canned = answer;
+    }
+
+    /** The canned answer this request gets, or null. */
+    synchronized CannedAnswer takeCanned() {
+        if (cannedLeft == 0) {
+            return null;
+        }
+        cannedLeft--;
+        return canned;
+    }
+
+    synchronized void setCallDelay(Duration delay) {
+        this.callDelay = Objects.requireNonNull(delay);
+    }
+
+    synchronized Duration callDelay() {
+        return callDelay;
+    }
+
     synchronized void clear() {
+        cannedLeft = 0;
+        callDelay = Duration.ZERO;
         httpFailuresLeft = 0;
         faultsLeft = 0;
         dropsLeft = 0;

@@ -82,6 +82,19 @@ final class SimulatorFront {
             String operation = soapCall ? operationOf(body) : null;
             if (soapCall) {
                 calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+                Duration callDelay = faults.callDelay();
+                if (!callDelay.isZero()) { // every call is slow, whatever CourseSales answers
+                    Thread.sleep(callDelay.toMillis());
+                }
+                FaultInjection.CannedAnswer canned = faults.takeCanned();
+                if (canned != null) {
+                    LOG.info("CourseSales simulator: canned HTTP {} answer for {}", canned.status(), operation);
+                    byte[] out = canned.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", canned.contentType());
+                    exchange.sendResponseHeaders(canned.status(), out.length == 0 ? -1 : out.length);
+                    exchange.getResponseBody().write(out);
+                    return;
+                }
                 int status = faults.takeHttpFailure();
                 if (status != 0) {
                     LOG.info("CourseSales simulator: injected HTTP {} for {}", status, operation);
