@@ -72,7 +72,7 @@ public final class FeedBeans implements CamelConfiguration {
 
     @BindToRegistry
     public Baseline baseline(Settings s, SourceState sourceState, Deliveries deliveries) {
-        return new Baseline(s.get("moodle.start"), sourceState, deliveries);
+        return new Baseline(s.get("moodle.start"), MoodleBeans.roles(s), sourceState, deliveries);
     }
 
     /** Camel health check mcsync/feed (readiness): DOWN while the feed is halted or paused. */

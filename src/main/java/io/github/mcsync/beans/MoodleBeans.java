@@ -31,8 +31,12 @@ public final class MoodleBeans implements CamelConfiguration {
 
     @BindToRegistry
     public EnrolmentPages enrolmentPages(Settings s) {
-        Set<String> roles = Arrays.stream(s.get("moodle.roles").split(",")).map(String::strip)
+        return new EnrolmentPages(roles(s), s.getInt("moodle.page-size"));
+    }
+
+    /** The role shortnames of moodle.roles. */
+    static Set<String> roles(Settings s) {
+        return Arrays.stream(s.get("moodle.roles").split(",")).map(String::strip)
                 .filter(x -> !x.isEmpty()).collect(Collectors.toUnmodifiableSet());
-        return new EnrolmentPages(roles, s.getInt("moodle.page-size"));
     }
 }

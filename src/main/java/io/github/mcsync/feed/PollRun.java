@@ -58,8 +58,9 @@ public final class PollRun {
         parked.incrementAndGet();
     }
 
-    public void baseline(int n) {
-        baseline = n;
+    /** Adds {@code n} enrolments recorded as known by a baseline (one per course that needed one). */
+    public synchronized void baseline(int n) {
+        baseline = baseline == null ? n : baseline + n;
     }
 
     public void failed(String reason) {

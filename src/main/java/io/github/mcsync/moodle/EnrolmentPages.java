@@ -8,7 +8,7 @@ import java.util.Set;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
 
-/** Bean for routes/moodle-ws-source.camel.yaml: starts, fills and flattens the per-course page collectors. */
+/** Bean for routes/moodle-ws-source.camel.yaml: starts and fills the per-course page collectors, counts what they found. */
 public final class EnrolmentPages {
     public static final String VARIABLE = "courseEnrolments";
 
@@ -28,11 +28,9 @@ public final class EnrolmentPages {
         collector.addPage(page);
     }
 
-    /** Joins the courses' enrolment lists (one per course, in course order) and counts them in the poll. */
-    public List<Enrolment> flatten(List<List<Enrolment>> perCourse,
-                                   @ExchangeProperty(ExchangeNames.POLL_RUN) PollRun run) {
-        List<Enrolment> all = perCourse.stream().flatMap(List::stream).toList();
-        run.found(all.size());
-        return all;
+    /** Counts one course's enrolments in the poll. */
+    public List<Enrolment> found(List<Enrolment> course, @ExchangeProperty(ExchangeNames.POLL_RUN) PollRun run) {
+        run.found(course.size());
+        return course;
     }
 }

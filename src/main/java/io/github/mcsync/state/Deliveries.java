@@ -68,6 +68,13 @@ public final class Deliveries {
         });
     }
 
+    /** True when a key of this course (WS source scheme, {@code moodle:c<id>:u...}) is done. */
+    public boolean anyOfCourse(long courseId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ?"
+                + " AND messageId LIKE ?", Integer.class, processorName, "moodle:c" + courseId + ":u%");
+        return n != null && n > 0;
+    }
+
     public Optional<String> documentOf(String sourceReference) {
         return jdbc.query("SELECT document_external_id FROM delivery WHERE source_reference = ?",
                 (rs, i) -> rs.getString(1), sourceReference).stream().findFirst();

@@ -33,6 +33,16 @@ final class MoodleError extends RuntimeException {
         return new MoodleError("webservice_access_exception", "accessexception", "Access control exception");
     }
 
+    /**
+     * The web-service user lacks a capability in the course's context (e.g. moodle/course:viewparticipants for
+     * core_enrol_get_enrolled_users): Moodle's required_capability_exception, message from its language string
+     * "nopermissions" (not in the captured fixtures).
+     */
+    static MoodleError noPermissions() {
+        return new MoodleError("required_capability_exception", "nopermissions",
+                "Sorry, but you do not currently have permissions to do that (View participants).");
+    }
+
     /** Any parameter problem (missing wsfunction, missing/extra/mistyped parameter); the reason is debug-only. */
     static MoodleError invalidParameter() {
         return new MoodleError("core\\exception\\invalid_parameter_exception", "invalidparameter",

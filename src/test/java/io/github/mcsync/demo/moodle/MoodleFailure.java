@@ -6,6 +6,11 @@ public enum MoodleFailure {
     INVALID_TOKEN,
     /** Moodle's webservice_access_exception "Access control exception" with HTTP 200, in the requested format. */
     ACCESS_EXCEPTION,
+    /**
+     * Moodle's required_capability_exception (errorcode nopermissions) with HTTP 200: the web-service user may not
+     * see this course's participants. Usually injected for one course with {@link MoodleSimulator#failWhen}.
+     */
+    NO_PERMISSIONS,
     /** An HTML page with HTTP 200 and Content-Type text/html (a PHP error page, a proxy or maintenance page). */
     NON_JSON_BODY,
     /** HTTP 500 with an HTML body. */

@@ -9,6 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +41,13 @@ final class MoodleHttpHandler implements HttpHandler {
     private final RequestLog log;
     private final Deque<MoodleFailure> pendingFailures = new ArrayDeque<>();
     private int passBeforeFailures;
+    private final List<Rule> rules = new CopyOnWriteArrayList<>();
+
+    /** A lasting fault: every request that matches fails with {@code kind}. */
+    private record Rule(Predicate<RecordedRequest> which, MoodleFailure kind) {
+    }
     private volatile Duration slowDelay = Duration.ofSeconds(5);
+    private volatile Consumer<RecordedRequest> beforeAnswer = r -> { };
 
     MoodleHttpHandler(MoodleFunctions functions, Supplier<String> token, RequestLog log) {
         this.functions = functions;
@@ -57,17 +67,30 @@ final class MoodleHttpHandler implements HttpHandler {
         pendingFailures.add(kind);
     }
 
+    void failWhen(Predicate<RecordedRequest> which, MoodleFailure kind) {
+        rules.add(new Rule(which, kind));
+    }
+
     synchronized void clearFailures() {
         pendingFailures.clear();
         passBeforeFailures = 0;
+        rules.clear();
     }
 
-    private synchronized MoodleFailure nextFailure() {
+    private synchronized MoodleFailure nextFailure(RecordedRequest request) {
         if (passBeforeFailures > 0 && !pendingFailures.isEmpty()) {
             passBeforeFailures--;
             return null;
         }
-        return pendingFailures.poll();
+        MoodleFailure pending = pendingFailures.poll();
+        if (pending != null) {
+            return pending;
+        }
+        return rules.stream().filter(r -> r.which().test(request)).map(Rule::kind).findFirst().orElse(null);
+    }
+
+    void beforeAnswering(Consumer<RecordedRequest> listener) {
+        beforeAnswer = listener == null ? r -> { } : listener;
     }
 
     void setSlowDelay(Duration delay) {
@@ -85,7 +108,8 @@ final class MoodleHttpHandler implements HttpHandler {
             } else {
                 RecordedRequest request = new RecordedRequest(method, parameters(exchange));
                 log.add(request);
-                MoodleFailure failure = nextFailure();
+                beforeAnswer.accept(request);
+                MoodleFailure failure = nextFailure(request);
                 LOG.debug("{} {}{}", method, request.wsfunction(),
                         failure == null ? "" : " (injected " + failure + ")");
                 answer(exchange, request.parameters(), failure);
@@ -104,6 +128,7 @@ final class MoodleHttpHandler implements HttpHandler {
             switch (failure) {
                 case INVALID_TOKEN -> sendError(exchange, MoodleError.invalidToken(), json);
                 case ACCESS_EXCEPTION -> sendError(exchange, MoodleError.accessException(), json);
+                case NO_PERMISSIONS -> sendError(exchange, MoodleError.noPermissions(), json);
                 case XML_EXCEPTION -> sendError(exchange, MoodleError.invalidToken(), false);
                 case NON_JSON_BODY -> send(exchange, 200, HTML, HTML_ERROR_PAGE);
                 case HTTP_500 -> send(exchange, 500, HTML, HTML_500_PAGE);

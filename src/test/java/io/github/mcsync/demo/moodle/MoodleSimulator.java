@@ -214,8 +214,30 @@ public final class MoodleSimulator implements AutoCloseable {
         handler.failAfter(okRequests, kind);
     }
 
+    /**
+     * Every later request that {@code which} matches fails with {@code kind}, until {@link #clearFailures()} (after
+     * the failures queued by {@link #failNext}), e.g. one course's enrolled users: {@link #enrolledUsersOf(long)}.
+     */
+    public void failWhen(java.util.function.Predicate<RecordedRequest> which, MoodleFailure kind) {
+        handler.failWhen(which, kind);
+    }
+
+    /** Matches core_enrol_get_enrolled_users requests for one course (any page, any options). */
+    public static java.util.function.Predicate<RecordedRequest> enrolledUsersOf(long courseId) {
+        return r -> "core_enrol_get_enrolled_users".equals(r.wsfunction())
+                && Long.toString(courseId).equals(r.parameters().value("courseid"));
+    }
+
     public void clearFailures() {
         handler.clearFailures();
+    }
+
+    /**
+     * Runs {@code listener} for every request after it is recorded and before it is answered (null: none), e.g. to
+     * look at other systems at that moment or to change site data while a client pages through a list.
+     */
+    public void beforeAnswering(java.util.function.Consumer<RecordedRequest> listener) {
+        handler.beforeAnswering(listener);
     }
 
     /** How long a {@link MoodleFailure#SLOW} request waits before answering (default 5 s). */
