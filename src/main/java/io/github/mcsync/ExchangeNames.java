@@ -24,6 +24,11 @@ public final class ExchangeNames {
     public static final String REPLAY = "replay";
     /** Property: true when the preflight fetches CourseSales metadata fresh (the command line), not from the cache. */
     public static final String PREFLIGHT_FRESH = "preflightFresh";
+    /**
+     * Property: true once this exchange sent the record's SubmitRegistration (an unanswered one then means CourseSales
+     * did not answer us now, not an earlier run).
+     */
+    public static final String SUBMITTED = "submitted";
     /** Header: the record's source reference, its idempotency key. */
     public static final String SOURCE_REFERENCE = "sourceReference";
 

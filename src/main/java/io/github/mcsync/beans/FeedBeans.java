@@ -4,6 +4,7 @@ import io.github.mcsync.Settings;
 import io.github.mcsync.deadletter.DeadLetterReplay;
 import io.github.mcsync.deadletter.DeadLetterStore;
 import io.github.mcsync.deadletter.DeadLetterWriter;
+import io.github.mcsync.failure.CaughtFailure;
 import io.github.mcsync.failure.FailureClassifier;
 import io.github.mcsync.feed.Baseline;
 import io.github.mcsync.feed.CourseSalesGate;
@@ -37,13 +38,23 @@ public final class FeedBeans implements CamelConfiguration {
         return new FailureClassifier();
     }
 
-    /** Halts per system, kept in the state database with a salted fingerprint of each system's endpoint and login. */
+    /** Throws a failure a doCatch looked into again, unchanged (routes/coursesales-send.camel.yaml). */
+    @BindToRegistry
+    public CaughtFailure caughtFailure() {
+        return new CaughtFailure();
+    }
+
+    /**
+     * Halts per system, kept in the state database with a salted fingerprint of each system's endpoint and login; a
+     * poll running longer than feed.poll.max-duration takes no further record.
+     */
     @BindToRegistry
     public FeedControl feedControl(Settings s, Clock clock, @BeanInject("stateDataSource") DataSource stateDataSource) {
         return new FeedControl(clock, new HaltStore(stateDataSource, clock, Map.of(
                 HaltStore.COURSESALES, new HaltStore.Login(s.get("coursesales.url"),
                         List.of(s.get("coursesales.username"), s.secret("coursesales.password"))),
-                HaltStore.MOODLE, new HaltStore.Login(s.get("moodle.url"), List.of(s.secret("moodle.token"))))));
+                HaltStore.MOODLE, new HaltStore.Login(s.get("moodle.url"), List.of(s.secret("moodle.token"))))),
+                s.duration("feed.poll.max-duration"));
     }
 
     /**

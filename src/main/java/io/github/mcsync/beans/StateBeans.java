@@ -38,9 +38,14 @@ public final class StateBeans implements CamelConfiguration {
         return repository;
     }
 
+    /**
+     * In-flight marks: an unanswered submission is looked up with FindDocuments (or sent again) only once it is older
+     * than coursesales.receive-timeout plus coursesales.unknown-outcome-grace.
+     */
     @BindToRegistry
-    public InFlight inFlight(@BeanInject("stateDataSource") DataSource stateDataSource, Clock clock) {
-        return new InFlight(stateDataSource, clock);
+    public InFlight inFlight(Settings s, @BeanInject("stateDataSource") DataSource stateDataSource, Clock clock) {
+        return new InFlight(stateDataSource, clock,
+                s.duration("coursesales.receive-timeout").plus(s.duration("coursesales.unknown-outcome-grace")));
     }
 
     @BindToRegistry

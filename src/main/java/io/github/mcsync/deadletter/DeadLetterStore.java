@@ -102,6 +102,12 @@ public final class DeadLetterStore {
                 (rs, i) -> rs.getLong(1), reasonCode, DeadLetter.NEW);
     }
 
+    /** At most {@code limit} ids of the NEW rows with this reason code, oldest first. */
+    public List<Long> newIds(String reasonCode, int limit) {
+        List<Long> ids = newIds(reasonCode);
+        return ids.size() <= limit ? ids : List.copyOf(ids.subList(0, limit));
+    }
+
     /** Marks a NEW row REPLAY_REQUESTED; false when it is not NEW (being replayed, replayed or discarded). */
     public boolean requestReplay(long id) {
         boolean requested = jdbc.update("UPDATE dead_letter SET status = ? WHERE id = ? AND status = ?",

@@ -29,6 +29,13 @@ public final class FailureClassifier {
             "FORM_NOT_PUBLISHED", "FIELD_NOT_FOUND", "FIELD_INACTIVE", "MANDATORY_FIELD_MISSING", "PROCESS_NOT_FOUND",
             "PROCESS_STEP_INACTIVE", "PROCESS_PATH_INACTIVE", "COURSE_DATE_NOT_FOUND", "COURSE_DATE_NOT_ACTIVE",
             "INVALID_VALUE");
+    /**
+     * The contract's codes that say CourseSales' configuration is wrong (a form, field or process), not the record:
+     * when SubmitRegistration answers one while the cached metadata said all was active, the cache was stale.
+     */
+    static final Set<String> CONFIGURATION_CODES = Set.of("FORM_NOT_FOUND", "FORM_INACTIVE", "FORM_NOT_PUBLISHED",
+            "FIELD_NOT_FOUND", "FIELD_INACTIVE", "MANDATORY_FIELD_MISSING", "PROCESS_NOT_FOUND", "PROCESS_STEP_INACTIVE",
+            "PROCESS_PATH_INACTIVE");
     private static final Set<String> TRANSIENT_CODES = Set.of("RATE_LIMITED", "INTERNAL_ERROR");
     private static final Set<Integer> TRANSIENT_HTTP = Set.of(408, 429);
     /** A SOAP fault, HTTP status or answer the contract does not describe. */
@@ -56,6 +63,9 @@ public final class FailureClassifier {
         }
         if (t instanceof CourseSalesHaltedException h) {
             return new Failure(Kind.SYSTEMIC, CourseSalesHaltedException.CODE, Secrets.redact(h.haltReason()));
+        }
+        if (t instanceof OutcomeUnknownException u) {
+            return new Failure(Kind.TRANSIENT, OutcomeUnknownException.CODE, Secrets.redact(u.getMessage()));
         }
         if (t instanceof CourseSalesBusyException b) {
             return new Failure(Kind.TRANSIENT, CourseSalesBusyException.CODE, Secrets.redact(b.getMessage()));
@@ -103,6 +113,18 @@ public final class FailureClassifier {
     /** For onWhen predicates in routes/error-handling.camel.yaml. */
     public boolean isTransient(Exchange exchange) {
         return kindOf(exchange) == Kind.TRANSIENT;
+    }
+
+    /** A CourseSales fault with one of the contract's configuration-level codes (FIELD_INACTIVE, FORM_INACTIVE, ...). */
+    public boolean isConfigurationFault(Exchange exchange) {
+        Throwable t = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        for (; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CourseSalesFault_Exception f && f.getFaultInfo() != null) {
+                return CONFIGURATION_CODES.contains(f.getFaultInfo().getCode());
+            }
+        }
+        return false;
     }
 
     public boolean isSystemic(Exchange exchange) {

@@ -4,6 +4,7 @@ import io.github.mcsync.failure.CourseSalesHaltedException;
 import io.github.mcsync.failure.Failure;
 import io.github.mcsync.state.HaltStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +36,15 @@ public final class FeedControl {
     private final List<Runnable> resumeListeners = new CopyOnWriteArrayList<>();
 
     private final HaltStore haltStore;
+    private final Duration pollMaxDuration;
 
     /** A feed whose halts last only as long as the process (tests of pure rules). */
     public FeedControl(Clock clock) {
         this(clock, null);
+    }
+
+    public FeedControl(Clock clock, HaltStore haltStore) {
+        this(clock, haltStore, null);
     }
 
     /**
@@ -46,8 +52,13 @@ public final class FeedControl {
      * halted (a --once run from cron never costs a second failed login); changed configuration lifts the halt of the
      * system whose endpoint or credentials changed.
      */
-    public FeedControl(Clock clock, HaltStore haltStore) {
+    /**
+     * @param pollMaxDuration feed.poll.max-duration: a poll running longer is reported (status, health) and takes no
+     *                        further record, so the next poll is not held up (null: no bound)
+     */
+    public FeedControl(Clock clock, HaltStore haltStore, Duration pollMaxDuration) {
         this.clock = clock;
+        this.pollMaxDuration = pollMaxDuration;
         this.totals = new FeedTotals(clock.instant());
         this.haltStore = haltStore;
         for (ExternalSystem s : ExternalSystem.values()) {
@@ -89,8 +100,62 @@ public final class FeedControl {
         return totals;
     }
 
+    /**
+     * Whether records are taken: not halted, not paused, and the poll in progress was not interrupted (CourseSales
+     * unavailable, see {@link #interrupt}) and has not run longer than feed.poll.max-duration.
+     */
     public boolean isRunning() {
-        return haltReason() == null && paused.get() == null;
+        return haltReason() == null && paused.get() == null && !currentPollStopped();
+    }
+
+    private boolean currentPollStopped() {
+        PollRun run = last.get();
+        if (run == null || run.isFinished()) {
+            return false;
+        }
+        if (!run.isInterrupted() && overdue(run) != null) {
+            run.interrupted("it ran longer than feed.poll.max-duration (" + pollMaxDuration + ")");
+            LOG.warn("poll {} has run longer than feed.poll.max-duration ({}): it takes no further record; the rest waits"
+                    + " at its source for the next poll", run.number(), pollMaxDuration);
+        }
+        return run.isInterrupted();
+    }
+
+    /** How long the poll in progress has run past feed.poll.max-duration, or null when it has not (or none runs). */
+    public Duration overdue(PollRun run) {
+        if (pollMaxDuration == null || run == null || run.isFinished()) {
+            return null;
+        }
+        Duration running = Duration.between(run.startedAt(), clock.instant());
+        return running.compareTo(pollMaxDuration) > 0 ? running : null;
+    }
+
+    /**
+     * One sentence when the poll in progress has run longer than feed.poll.max-duration (status and health), else null.
+     */
+    public String pollOverdue() {
+        PollRun run = last.get();
+        Duration running = overdue(run);
+        return running == null ? null : "poll " + run.number() + " has been running for " + running.toSeconds()
+                + " s, longer than feed.poll.max-duration (" + pollMaxDuration + "): it takes no further record and"
+                + " ends after the record in hand (every call ends within its time-out)";
+    }
+
+    /**
+     * CourseSales stayed unavailable past the redeliveries: the poll in progress takes no further record, the record
+     * in hand and the rest wait at their source; the next poll starts over. Not a halt: nothing waits for an operator.
+     */
+    public void interrupt(PollRun run, String reason) {
+        if (run != null && !run.isInterrupted()) {
+            run.interrupted(reason);
+            LOG.warn("poll {} interrupted: {}. The record in hand and the rest wait at their source; the next poll"
+                    + " tries them again", run.number(), reason);
+        }
+    }
+
+    /** The poll is over: it no longer counts as in progress (feed.poll.max-duration). */
+    public void finished(PollRun run) {
+        run.finished(clock.instant());
     }
 
     /** Halted by a systemic failure of either system until an operator resumes (not merely paused). */

@@ -11,6 +11,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * failure such as a refused or locked CourseSales login, or paused by a CourseSales configuration problem), UP
  * otherwise. Each halted system is a detail of its own ({@code coursesales.state}: LOCKED, LOGIN_REFUSED, REFUSED;
  * {@code moodle.state}: TOKEN_REFUSED; with {@code .reason} and {@code .fix}); a locked login says so, with its fix.
+ * DOWN too while a poll runs longer than feed.poll.max-duration ({@code poll.overdue}).
  * Readiness only: a liveness probe that restarted the process would try the refused login again, and CourseSales
  * locks a login after three.
  */
@@ -30,6 +31,11 @@ public final class FeedHealthCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         String halted = feed.haltedReason();
+        String overdue = feed.pollOverdue();
+        if (halted == null && overdue != null) {
+            builder.down().message(overdue).detail("poll.overdue", overdue);
+            return;
+        }
         if (halted == null) {
             builder.up();
             return;

@@ -30,9 +30,10 @@ public final class PollReport {
 
     public void finished(Exchange exchange) {
         PollRun run = exchange.getProperty(ExchangeNames.POLL_RUN, PollRun.class);
-        if (run.failure() == null && run.haltedReason() == null && !feed.isRunning()) {
+        if (run.failure() == null && run.haltedReason() == null && feed.haltedReason() != null) {
             run.halted(feed.haltedReason());
         }
+        feed.finished(run);
         if (run.ok()) {
             feed.configurationHealthy();
             LOG.info(run.summary());
@@ -81,6 +82,32 @@ public final class PollReport {
      */
     public void halt(Exchange exchange) {
         feed.halt(classifier.classify(exchange));
+        returnedToSource(exchange);
+    }
+
+    /**
+     * A transient CourseSales failure outlasted the redeliveries (or a submission got no answer) in a poll: the poll
+     * takes no further record ("interrupted: CourseSales unavailable"); this record and the rest wait at their source
+     * and the next poll tries them again. Nothing is dead-lettered.
+     */
+    public void interrupted(Exchange exchange) {
+        Failure f = classifier.classify(exchange);
+        PollRun run = exchange.getProperty(ExchangeNames.POLL_RUN, PollRun.class);
+        feed.interrupt(run, "CourseSales unavailable: " + f.code() + " (" + f.text() + ")");
+        returnedToSource(exchange);
+    }
+
+    /**
+     * The record's last submission got no answer and may still be stored by CourseSales: it waits at its source, is
+     * neither looked up nor sent, and a later poll resolves it; the poll goes on with the others.
+     */
+    public void outcomeUnknown(Exchange exchange) {
+        PollRun run = exchange.getProperty(ExchangeNames.POLL_RUN, PollRun.class);
+        if (run != null) {
+            run.outcomeUnknown();
+        }
+        LOG.info("{}: {}", exchange.getMessage().getHeader(ExchangeNames.SOURCE_REFERENCE, String.class),
+                classifier.classify(exchange).text());
         returnedToSource(exchange);
     }
 

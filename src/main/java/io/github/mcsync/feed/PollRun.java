@@ -18,6 +18,9 @@ public final class PollRun {
     private volatile Integer baseline;
     private volatile String failure;
     private volatile String halted;
+    private volatile String interrupted;
+    private volatile Instant finishedAt;
+    private final AtomicInteger outcomeUnknown = new AtomicInteger();
     private final FeedTotals totals;
 
     public PollRun(int number, Instant startedAt) {
@@ -71,6 +74,49 @@ public final class PollRun {
         halted = reason;
     }
 
+    /**
+     * CourseSales stayed unavailable past the redeliveries (or did not answer a submission): the poll takes no further
+     * record; this one and the rest wait at their source for the next poll.
+     */
+    public void interrupted(String reason) {
+        if (interrupted == null) {
+            interrupted = reason;
+        }
+    }
+
+    /** A record whose last submission is not answered yet: it waits at its source until its outcome can be known. */
+    public void outcomeUnknown() {
+        outcomeUnknown.incrementAndGet();
+    }
+
+    /** A poll's records wait at their source when not delivered; a replay's (number 0) have no source to wait at. */
+    public boolean fromSource() {
+        return number > 0;
+    }
+
+    /** Why the poll stopped taking records before the end, or null. */
+    public String interruptedReason() {
+        return interrupted;
+    }
+
+    /** The poll is over (its summary was logged). */
+    public void finished(Instant at) {
+        finishedAt = at;
+    }
+
+    public boolean isFinished() {
+        return finishedAt != null;
+    }
+
+    public boolean isInterrupted() {
+        return interrupted != null;
+    }
+
+    /** Records that wait at their source until their last submission's outcome can be known. */
+    public int outcomeUnknownCount() {
+        return outcomeUnknown.get();
+    }
+
     public int number() {
         return number;
     }
@@ -115,11 +161,12 @@ public final class PollRun {
 
     /** Nothing failed: the poll ran, nothing was dead-lettered, the feed is not halted. */
     public boolean ok() {
-        return failure == null && halted == null && deadLettered.get() == 0;
+        return failure == null && halted == null && interrupted == null && deadLettered.get() == 0;
     }
 
     public String outcome() {
-        return failure != null ? "FAILED" : halted != null ? "HALTED" : deadLettered.get() > 0 ? "DEAD_LETTERS" : "OK";
+        return failure != null ? "FAILED" : halted != null ? "HALTED" : interrupted != null ? "INTERRUPTED"
+                : deadLettered.get() > 0 ? "DEAD_LETTERS" : "OK";
     }
 
     public String summary() {
@@ -135,8 +182,13 @@ public final class PollRun {
         if (parked.get() > 0) {
             s.append(", ").append(parked.get()).append(" waiting in dead letters");
         }
+        if (outcomeUnknown.get() > 0) {
+            s.append(", ").append(outcomeUnknown.get()).append(" waiting for the outcome of an unanswered submission");
+        }
         if (halted != null) {
             s.append("; feed halted: ").append(halted);
+        } else if (interrupted != null) {
+            s.append("; interrupted: ").append(interrupted).append(" (the rest waits at its source for the next poll)");
         }
         return s.toString();
     }

@@ -36,9 +36,10 @@ public final class StatusReport {
      * @param inFlight     submissions whose outcome is not known yet
      * @param deadLetters  dead letters in the store by status
      * @param halts        one entry per halted system (CourseSales first), each with its own reason and fix
+     * @param pollOverdue  null, or how the poll in progress has run longer than feed.poll.max-duration
      */
     public record Status(String state, String haltedReason, LastPoll lastPoll, String since, long sent, long deadLettered,
-                         int inFlight, Map<String, Integer> deadLetters, List<SystemHalt> halts) {
+                         int inFlight, Map<String, Integer> deadLetters, List<SystemHalt> halts, String pollOverdue) {
     }
 
     /**
@@ -82,6 +83,6 @@ public final class StatusReport {
                 last == null ? null : new LastPoll(last.number(), last.startedAt().toString(), last.outcome(), Secrets.redact(last.summary())),
                 totals.since().toString(), totals.sentCount(), totals.deadLetteredCount(), inFlight.count(), byStatus,
                 feed.halts().stream().map(h -> new SystemHalt(h.system().key(), h.state(), h.code(),
-                        Secrets.redact(h.reason()), h.since().toString(), h.fix())).toList());
+                        Secrets.redact(h.reason()), h.since().toString(), h.fix())).toList(), feed.pollOverdue());
     }
 }

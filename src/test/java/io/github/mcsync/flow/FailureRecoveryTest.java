@@ -2,6 +2,7 @@ package io.github.mcsync.flow;
 
 import static io.github.mcsync.demo.coursesales.CourseSalesDemoData.PASSWORD;
 import static io.github.mcsync.demo.coursesales.CourseSalesDemoData.USERNAME;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import io.github.mcsync.feed.PollRun;
 import io.github.mcsync.ops.OpsClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -168,7 +170,8 @@ class FailureRecoveryTest {
         start(new SyncHarness(stateDir).with("moodle.courses", "2"));
         sync.poll(); // the 3 PHYS101 students; the CourseSales metadata is cached from here on
         List<String> keys = enrolNewStudents(20, "field.");
-        sync.courseSales.faultNextCalls(20, "FIELD_INACTIVE"); // the 20 SubmitRegistration calls
+        // the 20 SubmitRegistration calls; the metadata, fetched again after the first, still says the field is Active
+        sync.courseSales.faultNextSubmissions(20, "FIELD_INACTIVE");
 
         PollRun run = sync.poll();
 
@@ -197,14 +200,19 @@ class FailureRecoveryTest {
 
     @Test
     void aLostResponseIsResolvedWithFindDocumentsAndStoredOnce() throws Exception {
-        start(new SyncHarness(stateDir).with("moodle.courses", "2"));
+        start(new SyncHarness(stateDir).with("moodle.courses", "2").with("coursesales.receive-timeout", "1s")
+                .with("coursesales.unknown-outcome-grace", "0s"));
         sync.poll();
         String key = enrolNewStudents(1, "lost.").get(0);
         sync.courseSales.dropResponseAfterAccept(1);
 
-        PollRun run = sync.poll();
+        PollRun lost = sync.poll(); // no answer: neither looked up nor sent again within the receive time-out (+ grace)
+        assertEquals("INTERRUPTED", lost.outcome(), lost.summary());
+        assertEquals(0, sync.courseSales.callCount("FindDocuments"));
+        assertEquals(1, ops.get("/api/status").json().get("inFlight").asInt());
 
-        assertEquals("poll 2: 1 new, 1 sent, 0 dead-lettered", run.summary());
+        await().atMost(Duration.ofSeconds(10)).until(() -> sync.poll().sentCount() == 1);
+
         assertEquals(1, sync.courseSales.documentCount(key));
         assertEquals(1, sync.courseSales.callCount("SubmitRegistration") - 3);
         assertEquals(1, sync.courseSales.callCount("FindDocuments"));
@@ -215,23 +223,32 @@ class FailureRecoveryTest {
     }
 
     @Test
-    void aDeadLetterWhoseDocumentWasStoredAfterAllIsRecordedOnReplayNotSentAgain() throws Exception {
-        start(new SyncHarness(stateDir).with("moodle.courses", "2").with("coursesales.retry.max-redeliveries", "0"));
+    void aDeadLetterWhoseDocumentWasStoredAfterAllIsRecordedByTheNextPollNotSentAgain() throws Exception {
+        start(new SyncHarness(stateDir).with("moodle.courses", "2").with("coursesales.retry.max-redeliveries", "0")
+                .with("coursesales.receive-timeout", "1s").with("coursesales.unknown-outcome-grace", "0s"));
         sync.poll();
         String key = enrolNewStudents(1, "unknown.").get(0);
-        sync.courseSales.dropResponseAfterAccept(1);
+        sync.courseSales.faultNextSubmissions(1, "INVALID_VALUE");
         sync.poll();
+        assertEquals("INVALID_VALUE", sync.deadLetters().get(0).get("REASON_CODE"));
+        // a replay has no source to leave the record at: the lost answer makes it RETRIES_EXHAUSTED
+        sync.courseSales.dropResponseAfterAccept(1);
+        JsonNode failed = ops.post("/api/dead-letters/1/replay").json().get("outcomes").get(0);
+        assertEquals("FAILED_AGAIN", failed.get("outcome").asText(), failed.toString());
         assertEquals("RETRIES_EXHAUSTED", sync.deadLetters().get(0).get("REASON_CODE"));
         assertEquals(1, ops.get("/api/status").json().get("inFlight").asInt(), "the outcome is not known");
 
-        JsonNode outcome = ops.post("/api/dead-letters/1/replay").json().get("outcomes").get(0);
+        // the next poll that CourseSales answers throughout replays it by itself, once its outcome can be known
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            sync.poll();
+            return "REPLAYED".equals(sync.deadLetters().get(0).get("STATUS"));
+        });
 
         String document = sync.courseSales.documents().stream().filter(d -> d.sourceReference().equals(key))
                 .findFirst().orElseThrow().documentExternalId();
-        assertEquals("DELIVERED", outcome.get("outcome").asText(), outcome.toString());
-        assertEquals(document, outcome.get("documentId").asText());
+        assertEquals(document, sync.deadLetters().get(0).get("RESOLVED_DOCUMENT_ID"));
         assertEquals(1, sync.courseSales.documentCount(key));
-        assertEquals(4, sync.courseSales.callCount("SubmitRegistration"), "3 first, 1 lost, none on replay");
+        assertEquals(5, sync.courseSales.callCount("SubmitRegistration"), "3 first, 1 refused, 1 lost, none after");
         assertEquals(0, ops.get("/api/status").json().get("inFlight").asInt());
     }
 
@@ -243,7 +260,7 @@ class FailureRecoveryTest {
             sync.courseSales.failNextCalls(1, 503);
             sync.poll();
             enrolNewStudents(2, "secret.");
-            sync.courseSales.faultNextCalls(2, "FIELD_INACTIVE");
+            sync.courseSales.faultNextSubmissions(2, "FIELD_INACTIVE");
             sync.poll();
             enrolNewStudents(1, "dropped.");
             sync.courseSales.dropResponseAfterAccept(1);

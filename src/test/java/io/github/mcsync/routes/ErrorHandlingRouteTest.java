@@ -1,6 +1,7 @@
 package io.github.mcsync.routes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mcsync.coursesales.CourseSalesMetadata;
@@ -15,12 +16,17 @@ import io.github.mcsync.coursesales.soap.CourseSalesFault;
 import io.github.mcsync.coursesales.soap.CourseSalesFault_Exception;
 import io.github.mcsync.coursesales.soap.SubmitRegistration;
 import io.github.mcsync.coursesales.soap.SubmitRegistrationResponse;
+import io.github.mcsync.feed.PollRun;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -42,7 +48,9 @@ class ErrorHandlingRouteTest extends RouteTestSupport {
 
     @Override
     protected Map<String, String> properties() {
-        return Map.of("coursesales.contact-form-id", "20");
+        // redelivery delays as the README states them: doubling from the initial delay, capped at the maximum
+        return Map.of("coursesales.contact-form-id", "20", "coursesales.retry.initial-delay-ms", "100",
+                "coursesales.retry.max-delay-ms", "400");
     }
 
     @Override
@@ -142,18 +150,55 @@ class ErrorHandlingRouteTest extends RouteTestSupport {
     }
 
     @Test
-    void aTransientRefusalIsTriedFiveTimesInAllWithoutAskingFindDocuments() throws Exception {
-        MockEndpoint mock = courseSales(refusing("RATE_LIMITED"));
+    void aTransientRefusalOutlastingTheRedeliveriesInterruptsThePollAndLeavesTheRecordAtItsSource() throws Exception {
+        List<Long> calls = new CopyOnWriteArrayList<>();
+        MockEndpoint mock = courseSales(exchange -> {
+            calls.add(System.nanoTime());
+            refusing("RATE_LIMITED").process(exchange);
+        });
         mock.expectedMessageCount(5);
         mock.allMessages().body().isInstanceOf(SubmitRegistration.class);
-        NotifyBuilder recordDone = new NotifyBuilder(context).wereSentTo("direct:deadLetter").whenDone(1).create();
+        NotifyBuilder deadLettered = new NotifyBuilder(context).wereSentTo("direct:deadLetter").whenDone(1).create();
 
-        template.asyncSend("direct:acceptEnrolment", exchange -> {
-            exchange.setProperty("pollRun", feed().startPoll());
-            exchange.getMessage().setBody(student(45, "Ada", null, null));
-        });
+        PollRun poll = feed().startPoll();
+        Exchange exchange = new DefaultExchange(context);
+        exchange.setProperty("pollRun", poll);
+        exchange.getMessage().setBody(List.of(student(45, "Ada", null, null), student(46, "Bea", null, null)));
+        template.send("direct:processEnrolments", exchange);
 
-        assertTrue(recordDone.matches(20, TimeUnit.SECONDS), "the record is done after its redeliveries");
+        mock.assertIsSatisfied(); // 5 tries of the first record, none of the second: the poll stopped there
+        assertEquals("INTERRUPTED", poll.outcome());
+        assertTrue(poll.summary().contains("interrupted: CourseSales unavailable: RATE_LIMITED"), poll.summary());
+        assertEquals(0, poll.freshCount(), "the record in hand went back to its source");
+        assertFalse(deadLettered.matches(0, TimeUnit.SECONDS), "nothing is dead-lettered");
+        assertEquals(List.of(), deadLetters());
+        assertEquals(0, state().queryForObject("SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED", Integer.class));
+        assertEquals(0, inFlight(), "RATE_LIMITED created no document");
+        assertFalse(feed().isHalted());
+
+        // the delays between the tries are the configured ones: 100 ms doubling, capped at 400 ms
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < calls.size(); i++) {
+            gaps.add(TimeUnit.NANOSECONDS.toMillis(calls.get(i) - calls.get(i - 1)));
+        }
+        long[] expected = {100, 200, 400, 400};
+        for (int i = 0; i < expected.length; i++) {
+            assertTrue(gaps.get(i) >= expected[i] && gaps.get(i) < expected[i] + 250, "delays " + gaps);
+        }
+    }
+
+    @Test
+    void inAReplayATransientRefusalOutlastingTheRedeliveriesIsDeadLetteredRetriesExhausted() throws Exception {
+        MockEndpoint mock = courseSales(refusing("RATE_LIMITED"));
+        mock.expectedMessageCount(5);
+
+        Exchange exchange = new DefaultExchange(context);
+        exchange.setProperty("pollRun", feed().startReplay()); // a replay: no source holds the record
+        exchange.setProperty("enrolment", student(47, "Ada", null, null));
+        exchange.getMessage().setHeader("sourceReference", "moodle:c2:u47");
+        exchange.getMessage().setBody(student(47, "Ada", null, null));
+        template.send("direct:processEnrolment", exchange);
+
         mock.assertIsSatisfied();
         assertEquals("RETRIES_EXHAUSTED", deadLetters().get(0).get("REASON_CODE"));
         assertTrue(((String) deadLetters().get(0).get("REASON_TEXT")).startsWith("last cause RATE_LIMITED"),

@@ -175,6 +175,32 @@ public final class CourseSalesSimulator extends SimulatedLicence implements Auto
         faults.faultNext(n, code);
     }
 
+    /** The next n SubmitRegistration calls (only those) answer this CourseSales fault (e.g. FIELD_INACTIVE). */
+    public void faultNextSubmissions(int n, String code) {
+        faults.faultNext(n, code, SimulatorFront.SUBMIT_REGISTRATION);
+    }
+
+    /** Every SOAP request for this long from now gets this HTTP status with no body (an outage, e.g. 503). */
+    public void unavailableFor(Duration window, int httpStatus) {
+        faults.unavailableUntil(java.time.Instant.now().plus(window), httpStatus);
+    }
+
+    /**
+     * SubmitRegistration reaches CourseSales only after this delay: it stores the document then, and answers at once
+     * (a client with a shorter receive time-out has given up by then). Duration.ZERO to stop.
+     */
+    public void setSubmissionDelay(Duration delay) {
+        faults.setSubmissionDelay(delay);
+    }
+
+    /**
+     * The next n answers to this operation (e.g. "SubmitRegistration", "GetForm") send their headers and half their
+     * body, then stall for {@code stall} before the connection closes short of its length (Duration.ZERO: at once).
+     */
+    public void halfAnswerNext(int n, String operation, Duration stall) {
+        faults.halfAnswerNext(n, operation, stall);
+    }
+
     /**
      * The next n SubmitRegistration calls that CourseSales accepts store their document, then the connection
      * is closed without any response. Calls answered with a fault do not use up n.

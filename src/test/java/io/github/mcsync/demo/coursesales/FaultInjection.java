@@ -10,6 +10,13 @@ final class FaultInjection {
     private int httpFailureStatus;
     private int faultsLeft;
     private String faultCode;
+    private String faultOperation;
+    private java.time.Instant unavailableUntil = java.time.Instant.MIN;
+    private int unavailableStatus;
+    private Duration submissionDelay = Duration.ZERO;
+    private int halfAnswersLeft;
+    private String halfAnswerOperation;
+    private Duration halfAnswerStall = Duration.ZERO;
     private int dropsLeft;
     private Duration responseDelay = Duration.ZERO;
     private Duration callDelay = Duration.ZERO;
@@ -38,20 +45,61 @@ final class FaultInjection {
     }
 
     synchronized void faultNext(int n, String code) {
+        faultNext(n, code, null);
+    }
+
+    /** The next n requests of this operation (null: of any operation) answer the fault. */
+    synchronized void faultNext(int n, String code, String operation) {
         if (n < 0 || !FaultCodes.ALL.contains(code)) {
             throw new IllegalArgumentException("n must be >= 0 and code one of " + FaultCodes.ALL);
         }
         faultsLeft = n;
         faultCode = code;
+        faultOperation = operation;
     }
 
-    /** The fault code this request must answer, or null. */
-    synchronized String takeFault() {
-        if (faultsLeft == 0) {
+    /** The fault code this request of this operation must answer, or null. */
+    synchronized String takeFault(String operation) {
+        if (faultsLeft == 0 || (faultOperation != null && !faultOperation.equals(operation))) {
             return null;
         }
         faultsLeft--;
         return faultCode;
+    }
+
+    /** Every request until {@code until} gets this HTTP status with no body. */
+    synchronized void unavailableUntil(java.time.Instant until, int httpStatus) {
+        unavailableUntil = until;
+        unavailableStatus = httpStatus;
+    }
+
+    /** The status of an outage in progress, or 0. */
+    synchronized int outageStatus() {
+        return java.time.Instant.now().isBefore(unavailableUntil) ? unavailableStatus : 0;
+    }
+
+    synchronized void setSubmissionDelay(Duration delay) {
+        submissionDelay = Objects.requireNonNull(delay);
+    }
+
+    synchronized Duration submissionDelay() {
+        return submissionDelay;
+    }
+
+    /** The next n answers to this operation send their headers and half their body, then stall (or close at once). */
+    synchronized void halfAnswerNext(int n, String operation, Duration stall) {
+        halfAnswersLeft = n;
+        halfAnswerOperation = operation;
+        halfAnswerStall = Objects.requireNonNull(stall);
+    }
+
+    /** How long this answer stalls after half its body (Duration.ZERO: the connection closes), or null: a whole answer. */
+    synchronized Duration takeHalfAnswer(String operation) {
+        if (halfAnswersLeft == 0 || !halfAnswerOperation.equals(operation)) {
+            return null;
+        }
+        halfAnswersLeft--;
+        return halfAnswerStall;
     }
 
     synchronized void dropNext(int n) {
@@ -108,6 +156,9 @@ final class FaultInjection {
         httpFailuresLeft = 0;
         faultsLeft = 0;
         dropsLeft = 0;
+        unavailableUntil = java.time.Instant.MIN;
+        submissionDelay = Duration.ZERO;
+        halfAnswersLeft = 0;
         responseDelay = Duration.ZERO;
     }
 }

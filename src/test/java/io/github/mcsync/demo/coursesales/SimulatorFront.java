@@ -95,14 +95,24 @@ final class SimulatorFront {
                     exchange.getResponseBody().write(out);
                     return;
                 }
-                int status = faults.takeHttpFailure();
+                int status = faults.outageStatus();
+                if (status != 0) {
+                    LOG.info("CourseSales simulator: outage, HTTP {} for {}", status, operation);
+                    exchange.sendResponseHeaders(status, -1);
+                    return;
+                }
+                status = faults.takeHttpFailure();
                 if (status != 0) {
                     LOG.info("CourseSales simulator: injected HTTP {} for {}", status, operation);
                     exchange.sendResponseHeaders(status, -1);
                     return;
                 }
             }
-            String injectedFault = soapCall ? faults.takeFault() : null;
+            String injectedFault = soapCall ? faults.takeFault(operation) : null;
+            Duration submissionDelay = faults.submissionDelay();
+            if (SUBMIT_REGISTRATION.equals(operation) && !submissionDelay.isZero()) { // slow to store, then answers
+                Thread.sleep(submissionDelay.toMillis());
+            }
             HttpResponse<byte[]> response = forward(exchange, body, injectedFault);
             if (SUBMIT_REGISTRATION.equals(operation) && response.statusCode() == 200 && faults.takeDrop()) {
                 LOG.info("CourseSales simulator: document stored, closing the connection without a response");
@@ -115,6 +125,16 @@ final class SimulatorFront {
             response.headers().firstValue("Content-Type")
                     .ifPresent(v -> exchange.getResponseHeaders().add("Content-Type", v));
             byte[] out = response.body();
+            Duration stall = soapCall ? faults.takeHalfAnswer(operation) : null;
+            if (stall != null && out.length > 1) { // the headers and half the body, then silence or a closed connection
+                LOG.info("CourseSales simulator: half an answer to {}, then {}", operation,
+                        stall.isZero() ? "the connection closes" : "a stall of " + stall);
+                exchange.sendResponseHeaders(response.statusCode(), out.length);
+                exchange.getResponseBody().write(out, 0, out.length / 2);
+                exchange.getResponseBody().flush();
+                Thread.sleep(stall.toMillis());
+                return;
+            }
             exchange.sendResponseHeaders(response.statusCode(), out.length == 0 ? -1 : out.length);
             if (out.length > 0) {
                 exchange.getResponseBody().write(out);
