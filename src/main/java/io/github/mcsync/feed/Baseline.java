@@ -41,6 +41,14 @@ public final class Baseline {
         return true;
     }
 
+    /**
+     * The same question without an answer's side effect (the preview): true when the next poll of this source would
+     * be the baseline. Under moodle.start=all it never is ({@link #needed} only notes that the backfill began).
+     */
+    public boolean wouldTake(String source) {
+        return "now".equals(start) && !state.baselineTaken(source);
+    }
+
     public void take(String source, List<Enrolment> enrolments, PollRun run) {
         int recorded = deliveries.baseline(enrolments);
         state.markBaseline(source, recorded);
