@@ -65,8 +65,14 @@ public final class Preview {
     /** Moodle could not be read: a poll now would fail the same way, sending and marking nothing. */
     public void moodleFailed(Exchange exchange, @ExchangeProperty(ExchangeNames.PREVIEW) PreviewRun run) {
         Failure f = classifier.classify(exchange);
-        run.moodleFailed(f.code() + " (" + f.text() + "): the next poll would fail the same way and send nothing"
-                + (f.kind() == Failure.Kind.SYSTEMIC ? "; it would halt the feed for Moodle" : ""));
+        run.moodleFailed(f.code() + " (" + f.text() + "): the next poll would fail there too, and send and mark nothing"
+                + " of what it could not read" + (f.kind() == Failure.Kind.SYSTEMIC ? "; it would halt the feed for Moodle" : ""));
+    }
+
+    /** One course's enrolments as read (counted in the preview's own figures). */
+    public List<Enrolment> found(List<Enrolment> course, @ExchangeProperty(ExchangeNames.PREVIEW) PreviewRun run) {
+        run.pollRun().found(course.size());
+        return course;
     }
 
     /** The next poll is the first-start baseline (moodle.start=now): every enrolment is recorded as known, none sent. */
