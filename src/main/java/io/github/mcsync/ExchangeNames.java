@@ -29,6 +29,13 @@ public final class ExchangeNames {
      * did not answer us now, not an earlier run).
      */
     public static final String SUBMITTED = "submitted";
+    /**
+     * Property: set in a dry run (the preview) to the dry run's ledger of client identifiers
+     * ({@code TentativeAssignments}): validation then assigns identifiers there and writes nothing.
+     */
+    public static final String DRY_RUN = "dryRun";
+    /** Property: the preview on its way ({@code PreviewRun}): one verdict per enrolment a poll would pick up. */
+    public static final String PREVIEW = "preview";
     /** Header: the record's source reference, its idempotency key. */
     public static final String SOURCE_REFERENCE = "sourceReference";
 

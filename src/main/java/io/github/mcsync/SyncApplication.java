@@ -10,6 +10,7 @@ import io.github.mcsync.beans.ValidationBeans;
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.feed.PollRun;
 import io.github.mcsync.ops.PreflightReport;
+import io.github.mcsync.ops.PreviewReport;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -72,6 +73,18 @@ public final class SyncApplication {
             throw new CamelExecutionException("preflight failed", done, done.getException());
         }
         return done.getMessage().getBody(PreflightReport.class);
+    }
+
+    /**
+     * Runs the preview (a dry run of the next poll: nothing sent, no state written) and answers its report; the
+     * CourseSales metadata comes from the cache or one fetch through the login gate.
+     */
+    public PreviewReport preview() {
+        Exchange done = context().createProducerTemplate().send("direct:preview", e -> { });
+        if (done.getException() != null) {
+            throw new CamelExecutionException("preview failed", done, done.getException());
+        }
+        return done.getMessage().getBody(PreviewReport.class);
     }
 
     /** Runs until the JVM is asked to stop. */

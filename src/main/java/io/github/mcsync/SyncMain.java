@@ -4,16 +4,19 @@ import io.github.mcsync.feed.ExternalSystem;
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.feed.PollRun;
 import io.github.mcsync.ops.PreflightReport;
+import io.github.mcsync.ops.PreviewReport;
 import io.github.mcsync.state.StateDatabaseException;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Command line: {@code java -jar moodle-coursesales-sync.jar [--profile demo] [--once | preflight | resume]}.
+ * Command line: {@code java -jar moodle-coursesales-sync.jar [--profile demo] [--once | preflight | preview | resume]}.
  * <ul>
  *   <li>no argument: run the scheduled feed until stopped;</li>
  *   <li>{@code --once}: run a single poll and exit 0 when nothing failed, 1 otherwise (cron, Kubernetes CronJob);</li>
  *   <li>{@code preflight}: print the checklist (PASS/FAIL per item) and exit 0 only when every check passes;</li>
+ *   <li>{@code preview}: print what the next poll would do with each enrolment it would pick up now (a table), without
+ *       sending anything or writing any state; exit 0 when Moodle was read and the feed would run, 1 otherwise;</li>
  *   <li>{@code resume [coursesales|moodle]}: lift the halts kept in the state database, or one system's (for --once
  *       runs, which serve no ops API);</li>
  *   <li>{@code --profile NAME}: read application-NAME.properties over application.properties.</li>
@@ -37,6 +40,7 @@ public final class SyncMain {
     public static int run(String[] args, Map<String, String> extra) throws Exception {
         boolean once = false;
         boolean preflight = false;
+        boolean preview = false;
         boolean resume = false;
         ExternalSystem resumeOnly = null;
         String profile = System.getProperty("sync.profile", System.getenv("SYNC_PROFILE"));
@@ -44,6 +48,7 @@ public final class SyncMain {
             switch (args[i]) {
                 case "--once" -> once = true;
                 case "preflight" -> preflight = true;
+                case "preview" -> preview = true;
                 case "resume" -> {
                     resume = true;
                     if (i + 1 < args.length && ExternalSystem.parse(args[i + 1]).isPresent()) {
@@ -58,7 +63,7 @@ public final class SyncMain {
                     profile = args[++i];
                 }
                 case "--help", "-h" -> {
-                    System.out.println("usage: java [-Dkey=value ...] -jar moodle-coursesales-sync.jar [--profile NAME] [--once | preflight | resume [coursesales|moodle]]");
+                    System.out.println("usage: java [-Dkey=value ...] -jar moodle-coursesales-sync.jar [--profile NAME] [--once | preflight | preview | resume [coursesales|moodle]]");
                     return 0;
                 }
                 default -> {
@@ -68,22 +73,22 @@ public final class SyncMain {
             }
         }
         Map<String, String> overrides = new HashMap<>(extra);
-        if (once || preflight || resume) {
+        if (once || preflight || preview || resume) {
             overrides.put("moodle.poll.enabled", "false");
             overrides.put("camel.server.enabled", "false"); // a single run serves no ops API
             overrides.put("camel.main.routes-exclude-pattern", "**/ops-api.camel.*");
         }
         SyncApplication app = new SyncApplication(profile, overrides);
         try {
-            return run(app, once, preflight, resume, resumeOnly);
+            return run(app, once, preflight, preview, resume, resumeOnly);
         } catch (Exception e) {
             return configurationError(e);
         }
     }
 
-    private static int run(SyncApplication app, boolean once, boolean preflight, boolean resume, ExternalSystem resumeOnly)
-            throws Exception {
-        if (!once && !preflight && !resume) {
+    private static int run(SyncApplication app, boolean once, boolean preflight, boolean preview, boolean resume,
+                           ExternalSystem resumeOnly) throws Exception {
+        if (!once && !preflight && !preview && !resume) {
             app.run();
             return 0;
         }
@@ -105,6 +110,13 @@ public final class SyncMain {
                 report.lines().forEach(System.out::println);
                 System.out.println(report.isPassed() ? "preflight: every check passed" : "preflight: FAILED");
                 return report.isPassed() ? 0 : 1;
+            }
+            if (preview) {
+                PreviewReport report = app.preview();
+                report.lines().forEach(System.out::println);
+                boolean stopped = report.records().stream().anyMatch(r -> r.verdict() == PreviewReport.Verdict.WOULD_HALT
+                        || r.verdict() == PreviewReport.Verdict.WOULD_PAUSE);
+                return report.haltedReason() == null && report.moodleFailure() == null && !stopped ? 0 : 1;
             }
             PollRun run = app.pollOnce();
             return run != null && run.ok() ? 0 : 1;

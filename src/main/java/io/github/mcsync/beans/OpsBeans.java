@@ -9,6 +9,8 @@ import io.github.mcsync.coursesales.MetadataCache;
 import io.github.mcsync.feed.CourseSalesGate;
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.ops.Preflight;
+import io.github.mcsync.ops.Preview;
+import io.github.mcsync.enrolment.identity.IdentityAssignments;
 import io.github.mcsync.validation.Checklist;
 import io.github.mcsync.ops.CrossSiteRequests;
 import io.github.mcsync.ops.DeadLetterViews;
@@ -39,6 +41,14 @@ public final class OpsBeans implements CamelConfiguration {
                                MetadataCache metadataCache, Clock clock, CourseSalesGate courseSalesGate) {
         return new Preflight(checklist, courseLinker, failureClassifier, feedControl, s.get("coursesales.username"),
                 metadataCache, clock, s.duration("ops.preflight.max-age"), courseSalesGate);
+    }
+
+    /** The preview's verdicts (routes/preview.camel.yaml; GET /api/preview, java -jar ... preview). */
+    @BindToRegistry
+    public Preview preview(FeedControl feedControl, DeadLetterStore deadLetterStore, Deliveries deliveries,
+                           InFlight inFlight, FailureClassifier failureClassifier, IdentityAssignments identityAssignments,
+                           Clock clock) {
+        return new Preview(feedControl, deadLetterStore, deliveries, inFlight, failureClassifier, identityAssignments, clock);
     }
 
     @BindToRegistry

@@ -74,6 +74,11 @@ public final class DeadLetterStore {
         return openId(sourceReference).isPresent();
     }
 
+    /** The key's open dead letter (NEW or REPLAY_REQUESTED), if it waits in the store. */
+    public Optional<DeadLetter> open(String sourceReference) {
+        return openId(sourceReference).flatMap(this::find);
+    }
+
     public Optional<DeadLetter> find(long id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM dead_letter WHERE id = ?", this::row, id).stream().findFirst();
     }

@@ -35,7 +35,8 @@ public enum ReasonCode {
             + "use identity.strategy=document-source-id or rename one of the users in Moodle."),
     INVALID_USI("The USI is not 10 characters of the USI alphabet: correct it in the Moodle profile, then replay."),
     RETRIES_EXHAUSTED("CourseSales could not be reached after every retry: check CourseSales availability, then replay."),
-    UNEXPECTED_ERROR("An unexpected error occurred: read the reason text, fix the cause, then replay.");
+    UNEXPECTED_ERROR("An unexpected error occurred: read the reason text (it names what failed), fix the cause in Moodle,"
+            + " CourseSales or our configuration, then replay.");
 
     private final String advice;
 

@@ -82,6 +82,14 @@ public final class Baseline {
         return true;
     }
 
+    /**
+     * The same question without an answer's side effect (the preview): true when the next poll of this source would
+     * be the baseline. Under moodle.start=all it never is ({@link #needed} only notes that the backfill began).
+     */
+    public boolean wouldTake(String source) {
+        return "now".equals(start) && !state.baselineTaken(source);
+    }
+
     /** The site-wide baseline of a source (the database source): its enrolments are recorded, not sent. */
     public void take(String source, List<Enrolment> enrolments, PollRun run) {
         int recorded = deliveries.baseline(enrolments);

@@ -3,8 +3,7 @@ package io.github.mcsync.ops;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.mcsync.deadletter.DeadLetter;
-import io.github.mcsync.failure.ReasonCode;
-import java.util.Arrays;
+import io.github.mcsync.failure.OperatorSentences;
 
 /**
  * A dead letter as the ops API shows it: the row, the operator's advice for its reason code where we have
@@ -22,8 +21,8 @@ public record DeadLetterView(long id, String sourceReference, String stage, Stri
                 d.status(), d.replayCount(), d.resolvedDocumentId(), enrolment);
     }
 
+    /** The reason code's operator sentence (ours, CourseSales' fault codes, the checklist's), else null. */
     static String advice(String reasonCode) {
-        return Arrays.stream(ReasonCode.values()).filter(c -> c.name().equals(reasonCode)).findFirst()
-                .map(ReasonCode::advice).orElse(null);
+        return OperatorSentences.of(reasonCode).orElse(null);
     }
 }

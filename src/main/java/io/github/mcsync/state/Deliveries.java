@@ -75,6 +75,16 @@ public final class Deliveries {
         return n != null && n > 0;
     }
 
+    /** How a done key was recorded: DELIVERED, FOUND, BASELINE or DISCARDED, its document and when. */
+    public record Recorded(String outcome, String documentExternalId, java.time.Instant recordedAt) {
+    }
+
+    public Optional<Recorded> recordOf(String sourceReference) {
+        return jdbc.query("SELECT outcome, document_external_id, recorded_at FROM delivery WHERE source_reference = ?",
+                (rs, i) -> new Recorded(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
+                sourceReference).stream().findFirst();
+    }
+
     public Optional<String> documentOf(String sourceReference) {
         return jdbc.query("SELECT document_external_id FROM delivery WHERE source_reference = ?",
                 (rs, i) -> rs.getString(1), sourceReference).stream().findFirst();

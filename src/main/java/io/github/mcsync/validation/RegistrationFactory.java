@@ -6,6 +6,7 @@ import io.github.mcsync.enrolment.Enrolment;
 import io.github.mcsync.enrolment.Registration;
 import io.github.mcsync.enrolment.RegistrationMapper;
 import io.github.mcsync.enrolment.RegistrationMapper.ClientId;
+import io.github.mcsync.enrolment.identity.Assignments;
 import io.github.mcsync.enrolment.identity.ClientIdField;
 import io.github.mcsync.enrolment.identity.ClientIdentifiers;
 import io.github.mcsync.enrolment.identity.Identity;
@@ -29,7 +30,15 @@ public final class RegistrationFactory {
      * @throws RecordRejectedException CLIENT_ID_INVALID, CLIENT_ID_NOT_UNIQUE, INVALID_USI or MAPPING_FAILED
      */
     public Registration prepare(Enrolment e, CourseLink link, CourseSalesMetadata metadata) {
-        Identity identity = identifiers.identify(e);
+        return prepare(e, link, metadata, null);
+    }
+
+    /**
+     * The same in a dry run (the preview): with {@code dryRun} set, a new user's client identifier is assigned in
+     * that ledger only, so nothing is written; null: assigned and recorded as always.
+     */
+    public Registration prepare(Enrolment e, CourseLink link, CourseSalesMetadata metadata, Assignments dryRun) {
+        Identity identity = dryRun == null ? identifiers.identify(e) : identifiers.identify(e, dryRun);
         ClientId clientId = null;
         if (identity.clientIdValue() != null) {
             try {

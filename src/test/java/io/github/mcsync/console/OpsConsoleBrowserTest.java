@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -67,9 +66,7 @@ class OpsConsoleBrowserTest {
             return;
         }
         try {
-            // a 404 of GET /api/preview is the answer the preview panel expects while the endpoint is absent
-            List<String> errors = browser.errors().stream().filter(e -> !e.contains("/api/preview")).toList();
-            assertEquals(List.of(), errors, "the page ran without a script error or a Content-Security-Policy violation");
+            assertEquals(List.of(), browser.errors(), "the page ran without a script error or a Content-Security-Policy violation");
         } finally {
             if (sync != null) {
                 sync.close();
@@ -290,6 +287,15 @@ class OpsConsoleBrowserTest {
         browser.screenshot("console-status-phone");
         browser.size(1280, 1000);
 
+        section("preview"); // what a poll would do now: nothing, and it says why; asking tries no login
+        browser.click("#preview-run");
+        String halted = browser.textOf("#preview-halted", "AUTHENTICATION_FAILED");
+        assertTrue(halted.contains("a poll now reads nothing and sends nothing"), halted);
+        assertEquals("The next poll would pick up no enrolment.", browser.find("#preview-empty").getText());
+        assertEquals(1, sync.courseSales.failedLoginAttempts());
+        browser.screenshot("console-preview-halted");
+        section("status");
+
         browser.click("#resume");
         String confirmation = browser.visible("#confirm").getText();
         assertTrue(confirmation.contains("tries the CourseSales login once"), confirmation);
@@ -391,7 +397,7 @@ class OpsConsoleBrowserTest {
     }
 
     @Test
-    void preflightRunHistoryAndThePreviewPanelWithoutItsEndpoint() throws Exception {
+    void preflightAndRunHistory() throws Exception {
         startWithPhys101Delivered();
         deadLetter("FIELD_INACTIVE", "history.one");
         signIn();
@@ -409,36 +415,47 @@ class OpsConsoleBrowserTest {
         assertEquals(List.of("2", "1"), browser.findAll("#history-body tbody tr th").stream().map(WebElement::getText).toList(),
                 "newest first");
         browser.screenshot("console-run-history");
-
-        section("preview");
-        browser.click("#preview-run");
-        assertTrue(browser.textOf("#preview-unavailable", "not available").contains("GET /api/preview"));
     }
 
     @Test
-    void thePreviewPanelRendersTheEndpointsAnswerAsATableOfText() throws Exception {
+    void thePreviewShowsWhatTheNextPollWouldDoWithEachEnrolmentAsTextAndSendsNothing() throws Exception {
         startWithPhys101Delivered();
-        // a stand-in for GET /api/preview (built elsewhere): the panel's rendering is what is tested here
-        String answer = "{\"generatedAt\":\"2027-02-01T00:00:00Z\",\"records\":["
-                + "{\"sourceReference\":\"moodle:c2:u3\",\"verdict\":\"WOULD_SEND\",\"courseDate\":{\"id\":9001,\"name\":\"Physics\"}},"
-                + "{\"sourceReference\":\"moodle:c2:u9\",\"verdict\":\"WOULD_DEAD_LETTER\",\"reasonCode\":\"UNMAPPED_COURSE\","
-                + "\"name\":\"<script>window.pwned=3</script>\"}]}";
-        sync.app().context().addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("platform-http:/api/preview?httpMethodRestrict=GET").routeId("previewStandIn")
-                        .removeHeaders("*").setHeader("Content-Type", constant("application/json")).setBody(constant(answer));
-            }
-        });
+        long waiting = deadLetter("FIELD_INACTIVE", "waits.in.store").get(0);
+        long valid = enrol(SimulatedUser.builder("next.one").firstname("Nadia").lastname("Next").email("n@example.com")
+                .phone1("+61 3 5550 0002").build());
+        String hostile = "<script>window.pwned=3</script><img src=x onerror=\"window.pwned=4\">";
+        long noMail = enrol(SimulatedUser.builder("hostile.preview").firstname(hostile).lastname("عبد الله & \"Co\"").build());
+        int sentBefore = sync.courseSales.callCount("SubmitRegistration");
+        int deadLettersBefore = sync.deadLetters().size();
         signIn();
         section("preview");
         browser.click("#preview-run");
-        String table = browser.textOf("#preview-body table", "WOULD_SEND");
-        assertTrue(table.contains("sourceReference") && table.contains("verdict") && table.contains("reasonCode"), table);
-        assertTrue(table.contains("id: 9001; name: Physics"), table);
-        assertTrue(table.contains("<script>window.pwned=3</script>"), table);
-        assertEquals(2, browser.findAll("#preview-body tbody tr").size());
-        assertTrue(browser.find("#preview-body").getText().contains("2027-02-01T00:00:00Z"));
-        assertNull(browser.script("return window.pwned;"));
+
+        WebElement send = browser.visible("#preview-body tr[data-source-reference='moodle:c2:u" + valid + "']");
+        assertEquals("WOULD_SEND", send.getAttribute("data-verdict"));
+        assertTrue(send.getText().contains("Course date " + CourseSalesDemoData.COURSE_DATE_PHYS101), send.getText());
+        assertTrue(send.getText().contains("+61 3 5550 0002"), "the values it would be sent with: " + send.getText());
+        WebElement refused = browser.find("#preview-body tr[data-source-reference='moodle:c2:u" + noMail + "']");
+        assertEquals("WOULD_DEAD_LETTER", refused.getAttribute("data-verdict"));
+        assertTrue(refused.getText().contains("MISSING_REQUIRED_VALUE"), refused.getText());
+        assertTrue(refused.getText().contains("What to do: A mandatory field"), refused.getText());
+        assertEquals(hostile + " عبد الله & \"Co\"", browser.find("#preview-body tr[data-source-reference='moodle:c2:u" + noMail
+                + "'] td.person bdi").getText(), "the hostile name is shown as the text it is");
+        assertTrue(browser.findAll("#preview-body script, #preview-body img").isEmpty(), "no markup from Moodle became an element");
+        assertNull(browser.script("return window.pwned;"), "no script from Moodle ran");
+        WebElement stuck = browser.find("#preview-body tr[data-source-reference='moodle:c2:u" + waiting + "']");
+        assertEquals("WAITING_IN_DEAD_LETTERS", stuck.getAttribute("data-verdict"));
+        assertTrue(stuck.getText().contains("FIELD_INACTIVE") && stuck.getText().contains("in CourseSales"), stuck.getText());
+        assertEquals(3, browser.findAll("#preview-body tr[data-verdict='ALREADY_SENT']").size());
+        assertTrue(browser.find("#preview-summary").getText().contains("1 would be sent, 1 would be dead-lettered"),
+                browser.find("#preview-summary").getText());
+        assertEquals(List.of(), browser.accessibilityFindings(), "preview");
+        browser.screenshot("console-preview");
+
+        assertEquals(sentBefore, sync.courseSales.callCount("SubmitRegistration"), "the preview sent nothing");
+        assertEquals(deadLettersBefore, sync.deadLetters().size(), "and dead-lettered nothing");
+        browser.click("#preview-run"); // on demand, again: the same verdicts
+        assertEquals("WOULD_SEND", browser.visible("#preview-body tr[data-source-reference='moodle:c2:u" + valid + "']")
+                .getAttribute("data-verdict"));
     }
 }

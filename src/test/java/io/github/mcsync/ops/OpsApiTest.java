@@ -38,6 +38,7 @@ class OpsApiTest {
             new String[] {"POST", "/api/dead-letters/1/discard"},
             new String[] {"GET", "/api/status"},
             new String[] {"GET", "/api/preflight"},
+            new String[] {"GET", "/api/preview"},
             new String[] {"POST", "/api/resume"},
             new String[] {"GET", "/api/openapi.json"},
             // the ops console's (routes/ops-api.camel.yaml, rest opsConsoleApi)

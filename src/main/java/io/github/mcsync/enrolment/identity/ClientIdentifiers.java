@@ -32,7 +32,15 @@ public final class ClientIdentifiers {
      * @throws RecordRejectedException CLIENT_ID_INVALID or CLIENT_ID_NOT_UNIQUE; nothing is recorded then
      */
     public Identity identify(Enrolment e) {
-        Assignment held = assignments.forUser(e.userId()).orElseGet(() -> assign(e));
+        return identify(e, assignments);
+    }
+
+    /**
+     * The same, with the identifiers held by {@code held} (a dry run passes its {@link TentativeAssignments}, so it
+     * writes nothing and answers what the poll would).
+     */
+    public Identity identify(Enrolment e, Assignments in) {
+        Assignment held = in.forUser(e.userId()).orElseGet(() -> assign(e, in));
         // Sent in the client-id field where the strategy puts it there, and for an identifier assigned under an
         // earlier strategy, so a switch never changes what an existing client is known by.
         boolean inField = held.identifier() != null
@@ -40,9 +48,9 @@ public final class ClientIdentifiers {
         return new Identity(held.moodleUserId(), held.identifier(), held.strategy(), inField ? held.identifier() : null);
     }
 
-    private Assignment assign(Enrolment e) {
+    private Assignment assign(Enrolment e, Assignments in) {
         Candidate c = candidate(e);
-        Assignment held = assignments.assign(e.userId(), c.value(), strategy, e.username());
+        Assignment held = in.assign(e.userId(), c.value(), strategy, e.username());
         if (held.moodleUserId() != e.userId()) {
             throw new RecordRejectedException(ReasonCode.CLIENT_ID_NOT_UNIQUE, "AVETMISS Client Identifier '"
                     + c.value() + "' (" + c.origin() + ") is already held by Moodle user " + held.moodleUserId()

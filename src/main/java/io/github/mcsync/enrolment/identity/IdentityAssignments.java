@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The identifiers this deployment has assigned, one per Moodle user, in the state database (table
  * {@code identity_assignment}, migration V2). Rows are only ever inserted: that is what keeps identifiers stable.
  */
-public final class IdentityAssignments {
+public final class IdentityAssignments implements Assignments {
     private static final String COLUMNS = "moodle_user_id, identifier, strategy, username_at_assignment, assigned_at";
 
     private final JdbcTemplate jdbc;
@@ -32,6 +32,7 @@ public final class IdentityAssignments {
         this.clock = clock;
     }
 
+    @Override
     public Optional<Assignment> forUser(long moodleUserId) {
         return first("moodle_user_id = ?", moodleUserId);
     }
@@ -47,6 +48,7 @@ public final class IdentityAssignments {
      * nothing is written and the existing assignment is returned instead: the user's own one, else the other
      * user's that holds the identifier. Callers compare {@link Assignment#moodleUserId()} to tell.
      */
+    @Override
     public Assignment assign(long moodleUserId, String identifier, IdentityStrategy strategy, String username) {
         Instant now = clock.instant();
         try {
