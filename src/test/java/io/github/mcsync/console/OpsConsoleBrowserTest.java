@@ -94,7 +94,7 @@ class OpsConsoleBrowserTest {
     /** New students whose SubmitRegistration CourseSales refuses with this fault code, dead-lettered by a poll. */
     private List<Long> deadLetter(String code, String... usernames) {
         List<Long> users = Arrays.stream(usernames).map(this::enrolNewStudent).toList();
-        sync.courseSales.faultNextCalls(usernames.length, code);
+        sync.courseSales.faultNextSubmissions(usernames.length, code);
         assertEquals(usernames.length, sync.poll().deadLetteredCount());
         return users;
     }

@@ -44,6 +44,8 @@ class KillNineTest {
                 first.waitFor(10, TimeUnit.SECONDS);
 
                 courseSales.setResponseDelay(Duration.ZERO);
+                // the outcome of the killed send can be known only after receive-timeout + unknown-outcome-grace
+                Thread.sleep(2_500);
                 Process second = start(moodle, courseSales);
                 assertTrue(second.waitFor(90, TimeUnit.SECONDS), "the second run ends");
                 assertEquals(0, second.exitValue(), "the second run delivers everything");
@@ -72,7 +74,7 @@ class KillNineTest {
         for (String p : List.of("moodle.url=" + moodle.baseUrl(), "moodle.token=" + MoodleSimulator.DEMO_TOKEN,
                 "moodle.courses=2", "moodle.start=all", "coursesales.url=" + courseSales.url(),
                 "coursesales.username=" + CourseSalesDemoData.USERNAME, "coursesales.password=" + CourseSalesDemoData.PASSWORD,
-                "coursesales.receive-timeout=60s", "camel.server.enabled=false",
+                "coursesales.receive-timeout=2s", "coursesales.unknown-outcome-grace=0s", "camel.server.enabled=false",
                 "state.jdbc-url=jdbc:h2:file:" + stateDir.resolve("state").toAbsolutePath())) {
             cmd.add(d.apply(p));
         }

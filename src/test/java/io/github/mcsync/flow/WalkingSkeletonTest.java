@@ -198,7 +198,7 @@ class WalkingSkeletonTest extends FlowTestSupport {
     }
 
     @Test
-    void aTransientFailureIsTriedFiveTimesThenDeadLetteredWithTheLastCause() throws Exception {
+    void aTransientFailureIsTriedFiveTimesThenInterruptsThePollAndTheRecordWaitsAtItsSource() throws Exception {
         phys101().poll(); // metadata cached
         long newcomer = sync.moodle.addUser(SimulatedUser.builder("retry.me").firstname("Re").lastname("Try")
                 .email("retry@example.com").build());
@@ -208,11 +208,14 @@ class WalkingSkeletonTest extends FlowTestSupport {
 
         PollRun run = sync.poll();
 
-        assertEquals("poll 2: 1 new, 0 sent, 1 dead-lettered", run.summary());
+        assertTrue(run.summary().contains("interrupted: CourseSales unavailable: RATE_LIMITED"), run.summary());
         assertEquals(5, sync.courseSales.callCount("SubmitRegistration"), "the default is 5 attempts in all");
-        Map<String, Object> row = sync.deadLetters().get(0);
-        assertEquals("RETRIES_EXHAUSTED", row.get("REASON_CODE"));
-        assertTrue(((String) row.get("REASON_TEXT")).contains("RATE_LIMITED"), (String) row.get("REASON_TEXT"));
+        assertEquals(0, sync.deadLetters().size(), "an outage is not a dead letter: the record waits at its source");
+
+        sync.courseSales.clearInjectedFailures();
+        PollRun next = sync.poll();
+        assertEquals("poll 3: 1 new, 1 sent, 0 dead-lettered", next.summary());
+        assertEquals(1, sync.courseSales.documentCount("moodle:c2:u" + newcomer));
         sync.courseSales.clearInjectedFailures();
     }
 }

@@ -75,7 +75,7 @@ class OpsApiTest {
         for (int i = 0; i < n; i++) {
             enrolNewStudent(code.toLowerCase() + "." + i);
         }
-        sync.courseSales.faultNextCalls(n, code);
+        sync.courseSales.faultNextSubmissions(n, code);
         assertEquals(n, sync.poll().deadLetteredCount());
     }
 
@@ -211,10 +211,12 @@ class OpsApiTest {
     void aRecordRefusedForAnUnpublishedFormGoesThroughOnceItIsPublished() throws Exception {
         startWithPhys101Delivered(); // the cached metadata says the form is published
         long user = enrolNewStudent("form.waiter");
-        sync.courseSales.setFormPublished(REGISTRATION_FORM_ID, false);
+        // CourseSales refuses this one record while its metadata still says published: the record's own dead letter
+        sync.courseSales.faultNextSubmissions(1, "FORM_NOT_PUBLISHED");
         sync.poll();
         long id = firstDeadLetterId();
         assertEquals("FORM_NOT_PUBLISHED", sync.deadLetters().get(0).get("REASON_CODE"), "CourseSales refused it");
+        sync.courseSales.setFormPublished(REGISTRATION_FORM_ID, false);
 
         // a replay checks fresh metadata: the form is still unpublished, which stops every record
         JsonNode paused = ops.post("/api/dead-letters/" + id + "/replay").json().get("outcomes").get(0);

@@ -50,7 +50,7 @@ class OpsConsoleApiTest {
         for (int i = 0; i < n; i++) {
             enrolNewStudent(code.toLowerCase() + "." + i, code.toLowerCase() + "." + i + "@example.com");
         }
-        sync.courseSales.faultNextCalls(n, code);
+        sync.courseSales.faultNextSubmissions(n, code);
         assertEquals(n, sync.poll().deadLetteredCount());
     }
 
