@@ -4,6 +4,7 @@ import io.github.mcsync.beans.CoreBeans;
 import io.github.mcsync.beans.CourseSalesBeans;
 import io.github.mcsync.beans.FeedBeans;
 import io.github.mcsync.beans.MoodleBeans;
+import io.github.mcsync.beans.MoodleDbBeans;
 import io.github.mcsync.beans.OpsBeans;
 import io.github.mcsync.beans.StateBeans;
 import io.github.mcsync.beans.ValidationBeans;
@@ -39,6 +40,7 @@ public final class SyncApplication {
         main.configure().addConfiguration(new MoodleBeans());
         main.configure().addConfiguration(new CourseSalesBeans());
         main.configure().addConfiguration(new FeedBeans());
+        main.configure().addConfiguration(new MoodleDbBeans());
         main.configure().addConfiguration(new ValidationBeans());
         main.configure().addConfiguration(new OpsBeans());
     }

@@ -53,8 +53,17 @@ public final class FeedBeans implements CamelConfiguration {
         return new FeedControl(clock, new HaltStore(stateDataSource, clock, Map.of(
                 HaltStore.COURSESALES, new HaltStore.Login(s.get("coursesales.url"),
                         List.of(s.get("coursesales.username"), s.secret("coursesales.password"))),
-                HaltStore.MOODLE, new HaltStore.Login(s.get("moodle.url"), List.of(s.secret("moodle.token"))))),
+                HaltStore.MOODLE, moodleLogin(s))),
                 s.duration("feed.poll.max-duration"));
+    }
+
+    /** What a Moodle halt is fingerprinted by: the REST endpoint and token, or the database and its login (db source). */
+    private static HaltStore.Login moodleLogin(Settings s) {
+        if (MoodleDbBeans.databaseSource(s)) {
+            return new HaltStore.Login(s.get("moodle.db.url"), List.of(s.optional("moodle.db.username").orElse(""),
+                    s.optionalSecret("moodle.db.password").orElse("")));
+        }
+        return new HaltStore.Login(s.get("moodle.url"), List.of(s.secret("moodle.token")));
     }
 
     /**

@@ -19,9 +19,12 @@ public final class MoodleBeans implements CamelConfiguration {
         return new CourseWatchList(CourseWatchList.parse(s.optional("moodle.courses").orElse("")));
     }
 
+    /** With moodle.source=db the token is not required (the REST routes are not started then). */
     @BindToRegistry
     public MoodleRequests moodleRequests(Settings s, CourseWatchList courseWatchList) {
-        return new MoodleRequests(s.secret("moodle.token"), s.getInt("moodle.page-size"), courseWatchList.configured());
+        String token = MoodleDbBeans.databaseSource(s) ? s.optionalSecret("moodle.token").orElse("")
+                : s.secret("moodle.token");
+        return new MoodleRequests(token, s.getInt("moodle.page-size"), courseWatchList.configured());
     }
 
     @BindToRegistry

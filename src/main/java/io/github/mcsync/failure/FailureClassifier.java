@@ -76,6 +76,10 @@ public final class FailureClassifier {
         if (t instanceof RecordRejectedException r) {
             return new Failure(Kind.PERMANENT, r.code(), Secrets.redact(r.reason()));
         }
+        if (t instanceof MoodleDatabaseException d) {
+            // the poll fails and the next one tries again: a database login does not lock like CourseSales'
+            return new Failure(Kind.TRANSIENT, d.code(), Secrets.redact(d.getMessage()));
+        }
         if (t instanceof MoodleException m) {
             return new Failure(m.systemic() ? Kind.SYSTEMIC : Kind.TRANSIENT, "MOODLE_" + m.errorCode().toUpperCase(),
                     m.getMessage());

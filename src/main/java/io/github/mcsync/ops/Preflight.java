@@ -188,6 +188,12 @@ public final class Preflight {
                 + " Server > Web services > Manage tokens)");
     }
 
+    /** The database source's checks could not run (moodle.source=db). */
+    public void moodleDatabaseFailed(@Variable(REPORT) PreflightReport report, Exchange exchange) {
+        Failure f = classifier.classify(exchange);
+        report.fail("Moodle database", f.code() + ": " + f.text());
+    }
+
     /** Each watched course has a linked active course date in an active category with its Moodle category id. */
     public void courses(@Variable(REPORT) PreflightReport report,
                         @ExchangeProperty(ExchangeNames.METADATA) CourseSalesMetadata m, List<MoodleCourse> courses) {
