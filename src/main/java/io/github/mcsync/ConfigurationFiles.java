@@ -89,16 +89,18 @@ public final class ConfigurationFiles {
     }
 
     /**
-     * Camel Main's property locations: the jar's application.properties first (Camel Main's default), then the files;
-     * {@code null} when there are none (Camel Main's default applies unchanged).
+     * Camel Main's property locations, {@code null} when there are no files (Camel Main's default applies unchanged).
+     * Camel's properties component takes a key from the first location that has it: so the files come last-read
+     * first, and the jar's application.properties (Camel Main's default location) last.
      */
     public String propertyLocations() {
-        List<Path> files = files();
+        List<Path> files = new ArrayList<>(files());
         if (files.isEmpty()) {
             return null;
         }
-        StringBuilder locations = new StringBuilder("classpath:application.properties;optional=true");
-        files.forEach(f -> locations.append(",file:").append(f));
-        return locations.toString();
+        java.util.Collections.reverse(files);
+        StringBuilder locations = new StringBuilder();
+        files.forEach(f -> locations.append("file:").append(f).append(','));
+        return locations.append("classpath:application.properties;optional=true").toString();
     }
 }

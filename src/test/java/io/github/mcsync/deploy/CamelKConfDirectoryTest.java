@@ -59,21 +59,21 @@ class CamelKConfDirectoryTest {
         try (MoodleSimulator moodle = MoodleSimulator.withFixtureData().start(0);
              CourseSalesSimulator courseSales = CourseSalesSimulator.withDemoData().start(0)) {
             // the manifest's configuration, its endpoints pointed at the simulators and a local state database
-            Properties config = CamelKIntegrationTest.configuration();
+            Properties config = DeployFiles.configuration();
             config.setProperty("moodle.url", moodle.baseUrl());
             config.setProperty("coursesales.url", courseSales.url());
             config.setProperty("state.jdbc-url", "jdbc:h2:file:" + stateDir.resolve("state").toAbsolutePath());
             config.remove("state.username");
             config.remove("state.schema");
             config.setProperty("moodle.start", "all");
-            Properties secret = CamelKIntegrationTest.secretProperties();
+            Properties secret = DeployFiles.secretProperties();
             secret.setProperty("moodle.token", MoodleSimulator.DEMO_TOKEN);
             secret.setProperty("coursesales.password", CourseSalesDemoData.PASSWORD);
             secret.setProperty("ops.password", "conf-d-ops-9f3");
             secret.remove("state.password");
-            mount(Files.createDirectories(confD.resolve("_configmaps").resolve(CamelKIntegrationTest.mountedName("configmap"))),
+            mount(Files.createDirectories(confD.resolve("_configmaps").resolve(DeployFiles.mountedName("configmap"))),
                     Map.of("application.properties", text(config)));
-            mount(Files.createDirectories(confD.resolve("_secrets").resolve(CamelKIntegrationTest.mountedName("secret"))),
+            mount(Files.createDirectories(confD.resolve("_secrets").resolve(DeployFiles.mountedName("secret"))),
                     Map.of("secret.properties", text(secret)));
 
             ConfigurationFiles files = new ConfigurationFiles(null, confD);

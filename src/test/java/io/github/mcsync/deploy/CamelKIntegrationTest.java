@@ -1,6 +1,9 @@
 package io.github.mcsync.deploy;
 
+import static io.github.mcsync.deploy.DeployFiles.configuration;
 import static io.github.mcsync.deploy.DeployFiles.find;
+import static io.github.mcsync.deploy.DeployFiles.integration;
+import static io.github.mcsync.deploy.DeployFiles.secretProperties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,30 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 class CamelKIntegrationTest {
     static final String CRD = "deploy/camel-k-integration-crd-v2.10.1.yaml";
-
-    static Manifest integration() {
-        return find("Integration", "moodle-coursesales-sync");
-    }
-
-    /** The name of the mounted ConfigMap or Secret ("configmap" or "secret"). */
-    static String mountedName(String type) {
-        for (JsonNode c : integration().object().at("/spec/traits/mount/configs")) {
-            if (c.asText().startsWith(type + ":")) {
-                return c.asText().substring(type.length() + 1);
-            }
-        }
-        throw new AssertionError("no " + type + " in the mount trait");
-    }
-
-    /** The properties of the mounted ConfigMap's application.properties. */
-    static Properties configuration() {
-        return DeployFiles.properties(find("ConfigMap", mountedName("configmap")).object().at("/data/application.properties").asText());
-    }
-
-    /** The properties of the mounted Secret's secret.properties (the template's: values empty). */
-    static Properties secretProperties() {
-        return DeployFiles.properties(find("Secret", mountedName("secret")).object().at("/stringData/secret.properties").asText());
-    }
 
     static JsonNode crdSchema() throws IOException {
         try (InputStream in = CamelKIntegrationTest.class.getClassLoader().getResourceAsStream(CRD)) {

@@ -192,4 +192,30 @@ final class DeployFiles {
         }
         throw new NoSuchElementException("no container port named " + port);
     }
+
+    /** deploy/camel-k/integration.yaml. */
+    static Manifest integration() {
+        return find("Integration", "moodle-coursesales-sync");
+    }
+
+    /** The name of the mounted ConfigMap or Secret ("configmap" or "secret"). */
+    static String mountedName(String type) {
+        for (JsonNode c : integration().object().at("/spec/traits/mount/configs")) {
+            if (c.asText().startsWith(type + ":")) {
+                return c.asText().substring(type.length() + 1);
+            }
+        }
+        throw new AssertionError("no " + type + " in the mount trait");
+    }
+
+    /** The properties of the mounted ConfigMap's application.properties. */
+    static Properties configuration() {
+        return DeployFiles.properties(find("ConfigMap", mountedName("configmap")).object().at("/data/application.properties").asText());
+    }
+
+    /** The properties of the mounted Secret's secret.properties (the template's: values empty). */
+    static Properties secretProperties() {
+        return DeployFiles.properties(find("Secret", mountedName("secret")).object().at("/stringData/secret.properties").asText());
+    }
+
 }

@@ -126,7 +126,7 @@ class ManifestConsistencyTest {
             String url = effective(environment(w), "state.jdbc-url");
             assertTrue(url.startsWith("jdbc:postgresql:"), w + ": " + url);
         }
-        Properties camelK = CamelKIntegrationTest.configuration();
+        Properties camelK = DeployFiles.configuration();
         assertTrue(camelK.getProperty("state.jdbc-url").startsWith("jdbc:postgresql:"), "Camel K: " + camelK);
     }
 
@@ -140,7 +140,7 @@ class ManifestConsistencyTest {
             }
         }
         Set<String> keys = new TreeSet<>(documented.values());
-        for (String key : CamelKIntegrationTest.configuration().stringPropertyNames()) {
+        for (String key : DeployFiles.configuration().stringPropertyNames()) {
             assertTrue(keys.contains(key) || key.startsWith("coursesales.fields."),
                     "Camel K's configuration sets " + key + ", no property of application.properties");
         }
@@ -198,7 +198,7 @@ class ManifestConsistencyTest {
             String location = environment(w).get("ROUTES_LOCATION");
             assertTrue(location == null || location.equals("file:/app/routes"), w + ": " + location);
         }
-        assertNotNull(CamelKIntegrationTest.integration());
-        assertFalse(CamelKIntegrationTest.configuration().containsKey("routes.location"));
+        assertNotNull(DeployFiles.integration());
+        assertFalse(DeployFiles.configuration().containsKey("routes.location"));
     }
 }
