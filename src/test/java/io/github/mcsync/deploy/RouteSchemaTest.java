@@ -10,11 +10,16 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every routes/*.camel.yaml validates against Camel's YAML DSL JSON schema (schema/camelYamlDsl.json of camel-yaml-dsl). */
+/**
+ * Every routes/*.camel.yaml validates against Camel's YAML DSL JSON schema (schema/camelYamlDsl.json of camel-yaml-dsl),
+ * read as Camel reads it (options are text; a {{placeholder}} is its value from application.properties: see
+ * {@link SchemaCheck#camelErrors}).
+ */
 class RouteSchemaTest {
     private static JsonNode schema;
 
@@ -35,7 +40,7 @@ class RouteSchemaTest {
         assertFalse(files.isEmpty());
         for (Path file : files) {
             JsonNode routes = DeployFiles.YAML.readTree(file.toFile());
-            List<String> errors = SchemaCheck.errors(schema, routes);
+            List<String> errors = SchemaCheck.camelErrors(schema, routes, DeployFiles.applicationProperties());
             assertTrue(errors.isEmpty(), file + ": " + errors);
         }
     }
@@ -51,6 +56,23 @@ class RouteSchemaTest {
                         - sendTo:
                             uri: log:x
                 """);
-        assertFalse(SchemaCheck.errors(schema, broken).isEmpty(), "sendTo is no EIP of the YAML DSL");
+        assertFalse(SchemaCheck.camelErrors(schema, broken, new Properties()).isEmpty(), "sendTo is no EIP of the YAML DSL");
+        JsonNode wrongKind = DeployFiles.YAML.readTree("""
+                - route:
+                    id: wrong
+                    autoStartup: "{{moodle.poll.enabled}}"
+                    from:
+                      uri: direct:wrong
+                      steps:
+                        - to:
+                            uri: log:x
+                """);
+        assertFalse(SchemaCheck.camelErrors(schema, wrongKind, new Properties()).isEmpty(),
+                "a placeholder that resolves to nothing is not taken for a boolean");
+        Properties p = new Properties();
+        p.setProperty("moodle.poll.enabled", "maybe");
+        assertFalse(SchemaCheck.camelErrors(schema, wrongKind, p).isEmpty(), "nor one whose value is no boolean");
+        p.setProperty("moodle.poll.enabled", "false");
+        assertTrue(SchemaCheck.camelErrors(schema, wrongKind, p).isEmpty(), "one whose value is a boolean is");
     }
 }
