@@ -1,7 +1,10 @@
-# moodle-coursesales-sync: build with Maven, run on a JRE 17 as a non-root user.
-# All configuration comes from environment variables (MOODLE_URL, MOODLE_TOKEN, COURSESALES_URL,
-# COURSESALES_USERNAME, COURSESALES_PASSWORD, STATE_JDBC_URL, ...). routes/ can be mounted over
-# /app/routes to change the flow without rebuilding.
+# moodle-coursesales-sync: one image for standalone Docker, the Kubernetes Deployment and CronJob, and Camel K
+# (a self-managed Integration runs /app/app.jar). Build with Maven, run on a JRE 17 as a non-root user (uid 10001).
+# Configuration: environment variables (MOODLE_URL, MOODLE_TOKEN, COURSESALES_URL, COURSESALES_PASSWORD,
+# STATE_JDBC_URL, ...), and *.properties files under /etc/camel/conf.d when mounted there (Camel K's mount trait).
+# The route files are /app/routes (mount your own folder over it to change the flow without rebuilding).
+# No state inside the image: run it with STATE_JDBC_URL pointing at PostgreSQL; without it the H2 file default lands
+# in the volume /app/data.
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
@@ -11,16 +14,19 @@ COPY routes routes
 RUN mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 --home-dir /app sync \
- && mkdir -p /app/data && chown -R sync /app
+RUN groupadd --system --gid 10001 sync \
+ && useradd --system --uid 10001 --gid 10001 --home-dir /app --no-create-home sync \
+ && mkdir -p /app/data && chown -R 10001:10001 /app/data
 WORKDIR /app
+# the product: the thin jar with its lib/ (read-only for the user), and the route files it runs
 COPY --from=build /src/target/lib/ lib/
 COPY --from=build /src/target/moodle-coursesales-sync.jar app.jar
 COPY routes/ routes/
-USER 10001
+USER 10001:10001
 VOLUME /app/data
-EXPOSE 8080
+# 8080: the ops API and console; 9876: Camel's management server (health, metrics; unauthenticated, keep it private)
+EXPOSE 8080 9876
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 # the route files are read from /app/routes (mount your own over it), not from the jar's copies
 ENV ROUTES_LOCATION=file:/app/routes
-ENTRYPOINT ["java", "-jar", "app.jar"]
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]

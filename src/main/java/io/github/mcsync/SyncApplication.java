@@ -22,13 +22,26 @@ import org.apache.camel.main.Main;
  * The Camel Main that runs the bundle: application.properties (plus application-PROFILE.properties), the
  * beans of the configuration classes in {@code beans/}, and the route files that
  * {@code camel.main.routes-include-pattern} names (see application.properties: the jar's routes by default,
- * a mounted folder with {@code routes.location=file:/app/routes}, hot reload in development).
+ * a mounted folder with {@code routes.location=file:/app/routes}, hot reload in development), and properties files
+ * mounted on disk over them (Camel K's /etc/camel/conf.d: {@link ConfigurationFiles}).
  */
 public final class SyncApplication {
     private final Main main;
 
     public SyncApplication(String profile, Map<String, String> overrides) {
+        this(profile, overrides, ConfigurationFiles.fromEnvironment());
+    }
+
+    /**
+     * @param files properties files read over the jar's application.properties (Camel K's conf.d mounts, see
+     *              {@link ConfigurationFiles})
+     */
+    public SyncApplication(String profile, Map<String, String> overrides, ConfigurationFiles files) {
         main = new Main(); // no package scan: the beans come from the configuration classes below, once
+        String locations = files.propertyLocations();
+        if (locations != null) {
+            main.setPropertyPlaceholderLocations(locations);
+        }
         if (profile != null && !profile.isBlank()) {
             main.configure().setProfile(profile); // adds application-PROFILE.properties over application.properties
         }
