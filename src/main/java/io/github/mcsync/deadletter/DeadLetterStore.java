@@ -20,6 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The persistent dead-letter store (table {@code dead_letter}). A record that fails again while it has an
  * open row (NEW or REPLAY_REQUESTED) updates that row (attempts, last failure) instead of adding another.
+ * The payload is the enrolment exactly as Moodle gave it (it is built from Moodle data only and holds no secret):
+ * it is never masked, since masking a secret's text inside it would corrupt what a replay sends (a password
+ * {@code moodle2} would turn {@code x@moodle2.edu} into {@code x@****.edu}). The reason text is ours, and is masked.
  */
 public final class DeadLetterStore {
     private static final String COLUMNS = "id, source_reference, stage, reason_code, reason_text, payload, attempts,"
@@ -47,7 +50,7 @@ public final class DeadLetterStore {
     }
 
     public long write(Enrolment enrolment, String stage, String code, String text) {
-        String payload = Secrets.redact(toJson(enrolment));
+        String payload = toJson(enrolment); // unaltered: stored data, never masked
         String redacted = Secrets.redact(text);
         String reason = redacted.length() > MAX_REASON ? redacted.substring(0, MAX_REASON - 1) + "…" : redacted;
         Timestamp now = Timestamp.from(clock.instant());
