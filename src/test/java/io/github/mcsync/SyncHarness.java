@@ -32,6 +32,7 @@ public final class SyncHarness implements AutoCloseable {
     public final MoodleSimulator moodle;
     public final CourseSalesSimulator courseSales;
     private final Map<String, String> properties = new HashMap<>();
+    private final Map<String, Object> beans = new HashMap<>();
     private SyncApplication app;
 
     public SyncHarness(Path stateDir) {
@@ -79,6 +80,12 @@ public final class SyncHarness implements AutoCloseable {
         return this;
     }
 
+    /** Binds a bean into the registry of the next {@link #start()} (test instruments, e.g. an InterceptStrategy). */
+    public SyncHarness bind(String name, Object bean) {
+        beans.put(name, bean);
+        return this;
+    }
+
     /** The properties the next {@link #start()} uses (e.g. to run SyncMain beside this harness). */
     public Map<String, String> properties() {
         return Map.copyOf(properties);
@@ -86,6 +93,7 @@ public final class SyncHarness implements AutoCloseable {
 
     public SyncHarness start() throws Exception {
         app = new SyncApplication(null, properties);
+        beans.forEach(app.main()::bind);
         app.start();
         return this;
     }

@@ -4,6 +4,7 @@ import io.github.mcsync.Settings;
 import io.github.mcsync.deadletter.DeadLetterReplay;
 import io.github.mcsync.deadletter.DeadLetterStore;
 import io.github.mcsync.deadletter.DeadLetterWriter;
+import io.github.mcsync.deadletter.FreshReadHook;
 import io.github.mcsync.failure.CaughtFailure;
 import io.github.mcsync.failure.FailureClassifier;
 import io.github.mcsync.feed.Baseline;
@@ -117,14 +118,21 @@ public final class FeedBeans implements CamelConfiguration {
         return new DeliveryRecorder(deliveries);
     }
 
+    /** Where a replay reads a dead letter's enrolment again: the route of moodle.source, if it has one. */
+    @BindToRegistry
+    public FreshReadHook freshReadHook(Settings s, FeedControl feedControl) {
+        return new FreshReadHook(s.get("moodle.source"), feedControl);
+    }
+
     @BindToRegistry
     public DeadLetterReplay deadLetterReplay(Settings s, DeadLetterStore deadLetterStore, Deliveries deliveries,
-                                             FeedControl feedControl) {
+                                             FeedControl feedControl, FailureClassifier failureClassifier) {
         if (s.flag("camel.server.enabled")) {
             // replays interrupted by a stop of the service; a one-off run (--once, preflight, resume) beside a
             // running service must not touch that service's replays in progress
             deadLetterStore.reopenInterruptedReplays();
         }
-        return new DeadLetterReplay(deadLetterStore, deliveries, feedControl);
+        return new DeadLetterReplay(deadLetterStore, deliveries, feedControl, failureClassifier,
+                s.duration("replay.reopen-after"));
     }
 }

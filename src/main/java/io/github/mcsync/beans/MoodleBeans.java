@@ -3,6 +3,7 @@ package io.github.mcsync.beans;
 import io.github.mcsync.Settings;
 import io.github.mcsync.moodle.CourseWatchList;
 import io.github.mcsync.moodle.EnrolmentPages;
+import io.github.mcsync.moodle.FreshEnrolments;
 import io.github.mcsync.moodle.MoodleRequests;
 import io.github.mcsync.moodle.MoodleResponses;
 import java.util.Arrays;
@@ -41,5 +42,11 @@ public final class MoodleBeans implements CamelConfiguration {
     static Set<String> roles(Settings s) {
         return Arrays.stream(s.get("moodle.roles").split(",")).map(String::strip)
                 .filter(x -> !x.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** A replay's fresh read over REST: today's user and course of a dead letter, or NO_LONGER_ENROLLED. */
+    @BindToRegistry
+    public FreshEnrolments freshEnrolments() {
+        return new FreshEnrolments();
     }
 }

@@ -8,6 +8,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Holds the last {@link CourseSalesMetadata} for a time-to-live ({@code coursesales.metadata.ttl}), so
  * metadata calls stay far below one per record. {@link #invalidate()} forces the next read to refresh.
+ * The metadata is an immutable snapshot, read once per record ({@link #fresh()}): whether it is fresh and what it
+ * holds come from the same read, so an invalidation at any moment (a replay begins with one) can only make the next
+ * record fetch again, never leave a record without metadata.
  */
 public final class MetadataCache {
     private final Clock clock;
@@ -19,11 +22,13 @@ public final class MetadataCache {
         this.ttl = ttl;
     }
 
-    public boolean isFresh() {
+    /** The cached snapshot while it is younger than the time-to-live, else null (then fetch and {@link #store}). */
+    public CourseSalesMetadata fresh() {
         CourseSalesMetadata m = current.get();
-        return m != null && m.fetchedAt().plus(ttl).isAfter(clock.instant());
+        return m != null && m.fetchedAt().plus(ttl).isAfter(clock.instant()) ? m : null;
     }
 
+    /** The last snapshot, however old (null: none, or invalidated since). */
     public CourseSalesMetadata current() {
         return current.get();
     }

@@ -2,9 +2,15 @@ package io.github.mcsync.deadletter;
 
 import io.github.mcsync.ExchangeNames;
 import io.github.mcsync.enrolment.Enrolment;
+import io.github.mcsync.enrolment.FreshRead;
+import io.github.mcsync.failure.Failure;
+import io.github.mcsync.failure.FailureClassifier;
+import io.github.mcsync.failure.ReasonCode;
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.state.Deliveries;
+import java.time.Duration;
 import java.util.List;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,10 +19,14 @@ import org.slf4j.LoggerFactory;
  * The decisions of a replay (the flow is routes/replay.camel.yaml): whether a dead letter is sent again, and
  * what came of it. A row is replayed only while open (NEW); a key already done is not sent again, its row is
  * marked REPLAYED with the existing document; nothing is sent while CourseSales refuses our login (a replay
- * never tries a refused login again: CourseSales locks a login after three). A replay needs no Moodle call,
- * and it checks CourseSales' configuration afresh, so neither a Moodle halt nor a configuration pause stops it. A row being replayed is
- * REPLAY_REQUESTED, so a second replay of it at the same time sends nothing (IN_PROGRESS); a replay cut off by
- * a stop is reopened at the next start ({@link DeadLetterStore#reopenInterruptedReplays()}).
+ * never tries a refused login again: CourseSales locks a login after three). A replay reads the enrolment again
+ * at its source first ({@link FreshRead}): today's values are validated (with fresh CourseSales metadata) and sent,
+ * an enrolment no longer active is not sent and its dead letter says so (NO_LONGER_ENROLLED), and while the source
+ * cannot be read the dead letter waits (MOODLE_UNAVAILABLE). A row being replayed is REPLAY_REQUESTED, so a second
+ * replay of it at the same time sends nothing (IN_PROGRESS); a replay that fails outside the record's own error
+ * handling reopens its row at once (INTERRUPTED), and one cut off by a stop or a crash is reopened at the next start
+ * and, while the service runs, once it is older than {@code replay.reopen-after}
+ * ({@link DeadLetterStore#reopenInterruptedReplays()}, {@link DeadLetterStore#reopenStaleReplays}).
  */
 public final class DeadLetterReplay {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterReplay.class);
@@ -24,11 +34,27 @@ public final class DeadLetterReplay {
     private final DeadLetterStore store;
     private final Deliveries deliveries;
     private final FeedControl feed;
+    private final FailureClassifier classifier;
+    private final Duration reopenAfter;
 
-    public DeadLetterReplay(DeadLetterStore store, Deliveries deliveries, FeedControl feed) {
+    /** @param reopenAfter how long a row may stay REPLAY_REQUESTED before it counts as cut off ({@code replay.reopen-after}) */
+    public DeadLetterReplay(DeadLetterStore store, Deliveries deliveries, FeedControl feed, FailureClassifier classifier,
+                            Duration reopenAfter) {
         this.store = store;
         this.deliveries = deliveries;
         this.feed = feed;
+        this.classifier = classifier;
+        this.reopenAfter = reopenAfter;
+    }
+
+    /** The periodic check (routes/replay.camel.yaml): rows REPLAY_REQUESTED for longer than replay.reopen-after wait again. */
+    public int reopenStale() {
+        int reopened = store.reopenStaleReplays(reopenAfter);
+        if (reopened > 0) {
+            LOG.warn("{} dead letters were REPLAY_REQUESTED for longer than replay.reopen-after ({}): their replay was"
+                    + " cut off, they wait as NEW again", reopened, reopenAfter);
+        }
+        return reopened;
     }
 
     /** One dead letter on its way through a replay: {@code enrolment} is null when it is not sent. */
@@ -68,6 +94,53 @@ public final class DeadLetterReplay {
             return decided(d, ReplayOutcome.IN_PROGRESS, null); // another replay took it meanwhile
         }
         return new Attempt(id, ref, store.payload(d), null);
+    }
+
+    /**
+     * The enrolment as its source has it today: sent on (today's values, or the stored ones where the source has no
+     * fresh read), or not sent: no longer enrolled (the dead letter counts the attempt and says why) or the source
+     * cannot be read now (the dead letter waits as NEW).
+     */
+    public Attempt refreshed(@ExchangeProperty(ExchangeNames.REPLAY) Attempt attempt, FreshRead read) {
+        if (read.send()) {
+            return new Attempt(attempt.id(), attempt.sourceReference(), read.enrolment(), null);
+        }
+        if (FreshRead.NO_LONGER_ENROLLED.equals(read.status())) {
+            String code = ReasonCode.NO_LONGER_ENROLLED.name();
+            store.write(attempt.enrolment(), "replay", code, read.reason());
+            LOG.warn("Replay of dead letter {} ({}): no longer enrolled in Moodle, not sent (GET /api/dead-letters/{}"
+                    + " says why)", attempt.id(), attempt.sourceReference(), attempt.id());
+            return new Attempt(attempt.id(), attempt.sourceReference(), null, new ReplayOutcome(attempt.id(),
+                    attempt.sourceReference(), ReplayOutcome.FAILED_AGAIN, code, read.reason(), null));
+        }
+        return notReplayed(attempt, ReplayOutcome.MOODLE_UNAVAILABLE, read.reason());
+    }
+
+    /** The read at the source failed (Moodle unreachable, an error, a refused token: that halts Moodle, as a poll would). */
+    public Attempt sourceFailed(@ExchangeProperty(ExchangeNames.REPLAY) Attempt attempt,
+                                @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure) {
+        Failure f = classifier.classify(failure);
+        if (f.kind() == Failure.Kind.SYSTEMIC) {
+            feed.halt(f);
+        }
+        return notReplayed(attempt, ReplayOutcome.MOODLE_UNAVAILABLE, "Moodle could not be read again: " + f.code()
+                + " (" + f.text() + "); the dead letter waits: replay it once Moodle answers");
+    }
+
+    /** Anything else that failed outside the record's own error handling: the row is reopened at once. */
+    public Attempt interrupted(@ExchangeProperty(ExchangeNames.REPLAY) Attempt attempt,
+                               @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure) {
+        Failure f = classifier.classify(failure);
+        return notReplayed(attempt, ReplayOutcome.INTERRUPTED, "the replay failed: " + f.code() + " (" + f.text()
+                + "); the dead letter waits: replay it again");
+    }
+
+    private Attempt notReplayed(Attempt attempt, String outcome, String reason) {
+        store.reopen(attempt.id(), reason);
+        LOG.warn("Replay of dead letter {} ({}) ended without sending: {}", attempt.id(), attempt.sourceReference(),
+                reason);
+        return new Attempt(attempt.id(), attempt.sourceReference(), null, new ReplayOutcome(attempt.id(),
+                attempt.sourceReference(), outcome, null, reason, null));
     }
 
     /** What came of the attempt, read back from the store after the record went through the flow. */

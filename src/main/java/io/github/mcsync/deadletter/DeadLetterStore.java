@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The persistent dead-letter store (table {@code dead_letter}). A record that fails again while it has an
  * open row (NEW or REPLAY_REQUESTED) updates that row (attempts, last failure) instead of adding another.
+ * The payload is the enrolment exactly as Moodle gave it (it is built from Moodle data only and holds no secret):
+ * it is never masked, since masking a secret's text inside it would corrupt what a replay sends (a password
+ * {@code moodle2} would turn {@code x@moodle2.edu} into {@code x@****.edu}). The reason text is ours, and is masked.
  */
 public final class DeadLetterStore {
     private static final String COLUMNS = "id, source_reference, stage, reason_code, reason_text, payload, attempts,"
@@ -47,9 +51,8 @@ public final class DeadLetterStore {
     }
 
     public long write(Enrolment enrolment, String stage, String code, String text) {
-        String payload = Secrets.redact(toJson(enrolment));
-        String redacted = Secrets.redact(text);
-        String reason = redacted.length() > MAX_REASON ? redacted.substring(0, MAX_REASON - 1) + "…" : redacted;
+        String payload = toJson(enrolment); // unaltered: stored data, never masked
+        String reason = clip(Secrets.redact(text));
         Timestamp now = Timestamp.from(clock.instant());
         return tx.execute(s -> {
             Optional<Long> open = openId(enrolment.sourceReference());
@@ -101,22 +104,16 @@ public final class DeadLetterStore {
         return n == null ? 0 : n;
     }
 
-    /** Ids of the NEW rows (waiting for replay) with this reason code, oldest first. */
-    public List<Long> newIds(String reasonCode) {
-        return jdbc.query("SELECT id FROM dead_letter WHERE reason_code = ? AND status = ? ORDER BY id",
-                (rs, i) -> rs.getLong(1), reasonCode, DeadLetter.NEW);
-    }
-
-    /** At most {@code limit} ids of the NEW rows with this reason code, oldest first. */
+    /** Ids of the NEW rows (waiting for replay) with this reason code, oldest first, at most {@code limit}. */
     public List<Long> newIds(String reasonCode, int limit) {
-        List<Long> ids = newIds(reasonCode);
-        return ids.size() <= limit ? ids : List.copyOf(ids.subList(0, limit));
+        return jdbc.query("SELECT id FROM dead_letter WHERE reason_code = ? AND status = ? ORDER BY id"
+                        + " FETCH FIRST ? ROWS ONLY", (rs, i) -> rs.getLong(1), reasonCode, DeadLetter.NEW, limit);
     }
 
-    /** Marks a NEW row REPLAY_REQUESTED; false when it is not NEW (being replayed, replayed or discarded). */
+    /** Marks a NEW row REPLAY_REQUESTED (and when); false when it is not NEW (being replayed, replayed or discarded). */
     public boolean requestReplay(long id) {
-        boolean requested = jdbc.update("UPDATE dead_letter SET status = ? WHERE id = ? AND status = ?",
-                DeadLetter.REPLAY_REQUESTED, id, DeadLetter.NEW) == 1;
+        boolean requested = jdbc.update("UPDATE dead_letter SET status = ?, replay_requested_at = ? WHERE id = ?"
+                        + " AND status = ?", DeadLetter.REPLAY_REQUESTED, now(), id, DeadLetter.NEW) == 1;
         if (requested) {
             history.add(id, now(), DeadLetterHistory.REPLAY_REQUESTED, null, null);
         }
@@ -125,10 +122,14 @@ public final class DeadLetterStore {
 
     /** A replay that ended without an outcome (the feed halted): the row waits again as NEW. */
     public void reopen(long id) {
+        reopen(id, "the replay ended without an outcome: the feed was halted or paused");
+    }
+
+    /** A replay that ended without sending: the row waits again as NEW, its history says why (masked). */
+    public void reopen(long id, String why) {
         if (jdbc.update("UPDATE dead_letter SET status = ? WHERE id = ? AND status = ?",
                 DeadLetter.NEW, id, DeadLetter.REPLAY_REQUESTED) == 1) {
-            history.add(id, now(), DeadLetterHistory.REOPENED, null, "the replay ended without an outcome: the feed was"
-                    + " halted or paused");
+            history.add(id, now(), DeadLetterHistory.REOPENED, null, clip(Secrets.redact(why)));
         }
     }
 
@@ -139,6 +140,22 @@ public final class DeadLetterStore {
                     DeadLetter.REPLAY_REQUESTED);
             return jdbc.update("UPDATE dead_letter SET status = ? WHERE status = ?", DeadLetter.NEW,
                     DeadLetter.REPLAY_REQUESTED);
+        });
+    }
+
+    /**
+     * While the service runs: rows REPLAY_REQUESTED for longer than {@code olderThan} (their replay was cut off by a
+     * crash, of this instance or of another one sharing the database) wait again as NEW. A replay holds its row for
+     * one record's time only, so a row older than that has no replay any more.
+     */
+    public int reopenStaleReplays(Duration olderThan) {
+        Timestamp before = Timestamp.from(clock.instant().minus(olderThan));
+        return tx.execute(s -> {
+            String where = "status = ? AND (replay_requested_at IS NULL OR replay_requested_at < ?)";
+            history.addWhere(now(), DeadLetterHistory.REOPENED, "the replay was cut off (a crash?): REPLAY_REQUESTED"
+                    + " for longer than replay.reopen-after (" + olderThan + ")", where, DeadLetter.REPLAY_REQUESTED, before);
+            return jdbc.update("UPDATE dead_letter SET status = ? WHERE " + where, DeadLetter.NEW,
+                    DeadLetter.REPLAY_REQUESTED, before);
         });
     }
 
@@ -181,6 +198,10 @@ public final class DeadLetterStore {
                     counts.computeIfAbsent(rs.getString(1), r -> new TreeMap<>()).put(rs.getString(2), rs.getInt(3));
                 });
         return counts;
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 1) + "…";
     }
 
     private Timestamp now() {

@@ -34,6 +34,9 @@ public enum ReasonCode {
     CLIENT_ID_NOT_UNIQUE("The AVETMISS Client Identifier would collide with another Moodle user's: "
             + "use identity.strategy=document-source-id or rename one of the users in Moodle."),
     INVALID_USI("The USI is not 10 characters of the USI alphabet: correct it in the Moodle profile, then replay."),
+    NO_LONGER_ENROLLED("A replay read the enrolment again in Moodle and it is no longer active (unenrolled, suspended, "
+            + "ended, or the user deleted): nothing was sent. Discard the dead letter, or replay it once the enrolment is "
+            + "active again."),
     RETRIES_EXHAUSTED("CourseSales could not be reached after every retry: check CourseSales availability, then replay."),
     UNEXPECTED_ERROR("An unexpected error occurred: read the reason text (it names what failed), fix the cause in Moodle,"
             + " CourseSales or our configuration, then replay.");

@@ -50,6 +50,22 @@ public final class MoodleRequests {
         return body.toString();
     }
 
+    /** One user by id (core_user_get_users_by_field): a replay's fresh read of the person. */
+    public String userById(long userId) {
+        StringJoiner body = call("core_user_get_users_by_field");
+        param(body, "field", "id");
+        param(body, "values[0]", Long.toString(userId));
+        return body.toString();
+    }
+
+    /** The courses where the user's enrolment is active now (core_enrol_get_users_courses), without user counts. */
+    public String usersCourses(long userId) {
+        StringJoiner body = call("core_enrol_get_users_courses");
+        param(body, "userid", Long.toString(userId));
+        param(body, "returnusercount", "0");
+        return body.toString();
+    }
+
     private StringJoiner call(String function) {
         StringJoiner body = new StringJoiner("&");
         param(body, "wstoken", token);

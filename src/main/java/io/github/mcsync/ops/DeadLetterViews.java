@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mcsync.deadletter.DeadLetter;
 import io.github.mcsync.deadletter.DeadLetterDiscard;
 import io.github.mcsync.deadletter.DeadLetterStore;
+import io.github.mcsync.deadletter.ReplayReport;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.apache.camel.Header;
 public final class DeadLetterViews {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
+    /** How many dead letters one bulk replay takes at most when its request names no limit. */
+    public static final int DEFAULT_REPLAY_LIMIT = 100;
     private static final Set<String> STATUSES = Set.of(DeadLetter.NEW, DeadLetter.REPLAY_REQUESTED, DeadLetter.REPLAYED,
             DeadLetter.DISCARDED);
 
@@ -83,15 +86,21 @@ public final class DeadLetterViews {
     }
 
     /**
-     * POST /api/dead-letters/replay?reason=CODE: the NEW dead letters with that reason code. The reason is
-     * required: a bulk replay never replays every reason at once.
+     * POST /api/dead-letters/replay?reason=CODE&amp;limit=N: the oldest NEW dead letters with that reason code, at most
+     * {@code limit} (1 to 500, default 100), so one request stays bounded in time. The reason is required: a bulk
+     * replay never replays every reason at once.
      */
-    public List<Long> toReplayByReason(@Header("reason") String reason) {
+    public List<Long> toReplayByReason(@Header("reason") String reason, @Header("limit") String limit) {
         String r = blankToNull(reason);
         if (r == null) {
             throw OpsRequestException.badRequest("reason is required, e.g. POST /api/dead-letters/replay?reason=FIELD_INACTIVE");
         }
-        return store.newIds(r);
+        return store.newIds(r, number("limit", limit, DEFAULT_REPLAY_LIMIT, 1, MAX_LIMIT));
+    }
+
+    /** A bulk replay's answer says how many NEW dead letters of its reason still wait (for the next request). */
+    public ReplayReport withRemaining(ReplayReport report, String reason) {
+        return report.withRemaining(store.count(DeadLetter.NEW, blankToNull(reason)));
     }
 
     /** One reason code: its operator sentence (where we have one) and its dead letters by status. */

@@ -143,7 +143,7 @@ class DeadLetterStoreTest {
         assertEquals(4, store.count(DeadLetter.NEW));
         assertEquals(2, store.count(null, "FORM_INACTIVE"));
         assertEquals(2, store.count(DeadLetter.NEW, "FIELD_INACTIVE"));
-        assertEquals(List.of(1L, 3L), store.newIds("FIELD_INACTIVE"));
+        assertEquals(List.of(1L, 3L), store.newIds("FIELD_INACTIVE", 500));
     }
 
     private static List<Long> ids(List<DeadLetter> rows) {
@@ -193,7 +193,7 @@ class DeadLetterStoreTest {
         assertEquals(DeadLetter.NEW, store.find(c).orElseThrow().status());
         assertTrue(store.discard(c));
         assertEquals(DeadLetter.DISCARDED, store.find(c).orElseThrow().status());
-        assertEquals(List.of(b), store.newIds("FIELD_INACTIVE"));
+        assertEquals(List.of(b), store.newIds("FIELD_INACTIVE", 500));
         assertNotNull(store.find(b).orElseThrow().payload());
     }
 }

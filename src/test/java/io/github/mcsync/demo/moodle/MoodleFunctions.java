@@ -34,7 +34,9 @@ final class MoodleFunctions {
                 "core_webservice_get_site_info", this::siteInfo,
                 "core_course_get_courses", this::courses,
                 "core_course_get_categories", this::categories,
-                "core_enrol_get_enrolled_users", new EnrolledUsersFunction(site, wwwroot));
+                "core_enrol_get_enrolled_users", new EnrolledUsersFunction(site, wwwroot),
+                "core_user_get_users_by_field", new UsersByFieldFunction(site, wwwroot),
+                "core_enrol_get_users_courses", new UsersCoursesFunction(site, wwwroot));
     }
 
     /** @param params the function's own parameters (without wstoken, wsfunction, moodlewsrestformat) */

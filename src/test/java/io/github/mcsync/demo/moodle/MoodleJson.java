@@ -204,17 +204,17 @@ final class MoodleJson {
         return TAG.matcher(escaped).replaceAll("").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    private static String pictureUrl(String wwwroot, String size) {
+    static String pictureUrl(String wwwroot, String size) {
         return wwwroot + "/theme/image.php/boost/core/" + THEME_REVISION + "/u/" + size;
     }
 
-    private static void putIfNotEmpty(ObjectNode json, String key, String value) {
+    static void putIfNotEmpty(ObjectNode json, String key, String value) {
         if (value != null && !value.isEmpty()) {
             json.put(key, value);
         }
     }
 
-    private static void putIfNotEmpty(ObjectNode json, String key, ArrayNode value) {
+    static void putIfNotEmpty(ObjectNode json, String key, ArrayNode value) {
         if (!value.isEmpty()) {
             json.set(key, value);
         }

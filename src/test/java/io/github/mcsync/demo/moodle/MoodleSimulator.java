@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A Moodle 4.5 REST web service over real HTTP on 127.0.0.1, answering like the captured fixtures
  * (core_webservice_get_site_info, core_course_get_courses, core_course_get_categories,
- * core_enrol_get_enrolled_users), with mutable site data and fault injection for tests and the demo.
+ * core_enrol_get_enrolled_users, core_user_get_users_by_field, core_enrol_get_users_courses), with mutable site data and fault injection for tests and the demo.
  * Several instances may run in one JVM; all methods are thread-safe.
  *
  * <pre>{@code
@@ -145,6 +145,16 @@ public final class MoodleSimulator implements AutoCloseable {
     /** @return the new user's id */
     public long addUser(SimulatedUser user) {
         return site.addUser(user);
+    }
+
+    /** Changes a user's profile, as an administrator editing it in Moodle (e.g. fills in a missing email). */
+    public void updateUser(long id, SimulatedUser user) {
+        site.updateUser(id, user);
+    }
+
+    /** Deletes a user as Moodle does: the enrolments go, core_user_get_users_by_field no longer lists the user. */
+    public void deleteUser(long id) {
+        site.deleteUser(id);
     }
 
     /** Defines (or renames) a text custom profile field. */

@@ -139,6 +139,25 @@ final class MoodleSiteData {
         return ue.id;
     }
 
+    /** Changes a user's profile (as an administrator editing it in Moodle); the id and enrolments stay. */
+    synchronized void updateUser(long id, SimulatedUser user) {
+        requireUser(id);
+        boolean taken = users.entrySet().stream()
+                .anyMatch(e -> e.getKey() != id && e.getValue().username().equals(user.username()));
+        if (taken) {
+            throw new IllegalArgumentException("Username already exists: " + user.username());
+        }
+        user.customFields().keySet().forEach(f -> profileFields.putIfAbsent(f, new ProfileField(f, f)));
+        users.put(id, user);
+    }
+
+    /** Moodle's user deletion: the user's enrolments go, and web-service lookups no longer list the user. */
+    synchronized void deleteUser(long id) {
+        requireUser(id);
+        enrolmentsByCourse.values().forEach(byUser -> byUser.remove(id));
+        users.remove(id);
+    }
+
     synchronized void setEnrolmentSuspended(long courseId, long userId, boolean suspended) {
         requireEnrolment(courseId, userId).suspended = suspended;
     }
@@ -170,6 +189,16 @@ final class MoodleSiteData {
 
     synchronized Optional<SimulatedUser> user(long id) {
         return Optional.ofNullable(users.get(id));
+    }
+
+    /** Every user by id, in id order. */
+    synchronized Map<Long, SimulatedUser> users() {
+        return Map.copyOf(users);
+    }
+
+    /** The user's courses with an active enrolment now, visible first, then by sort order (enrol_get_users_courses). */
+    synchronized List<CourseRow> activeCoursesOf(long userId) {
+        return activeCourses(userId, now(), courseRowsById());
     }
 
     synchronized List<ProfileField> profileFields() {
