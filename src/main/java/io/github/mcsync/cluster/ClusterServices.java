@@ -1,12 +1,17 @@
 package io.github.mcsync.cluster;
 
 import io.github.mcsync.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.component.kubernetes.KubernetesConfiguration;
 import org.apache.camel.component.kubernetes.cluster.KubernetesClusterService;
 import org.apache.camel.component.kubernetes.cluster.LeaseResourceType;
 
@@ -25,6 +30,7 @@ public final class ClusterServices {
     public static final String NONE = "none";
     public static final String FILE = "file";
     public static final String KUBERNETES = "kubernetes";
+    private static final Path SERVICE_ACCOUNT_NAMESPACE = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
 
     private ClusterServices() {
     }
@@ -54,12 +60,21 @@ public final class ClusterServices {
     }
 
     private static CamelClusterService kubernetes(Settings s) {
-        KubernetesClusterService service = new KubernetesClusterService();
+        // the client's configuration in the constructor: the service's own setters apply only when it starts, and the
+        // master: consumer may ask for its view before that
+        String namespace = namespace(s);
+        KubernetesConfiguration client = new KubernetesConfiguration();
+        s.optional("cluster.kubernetes.master-url").ifPresent(client::setMasterUrl);
+        client.setNamespace(namespace);
+        if (s.optional("cluster.kubernetes.connection-timeout").isPresent()) {
+            client.setConnectionTimeout((int) millis(s.duration("cluster.kubernetes.connection-timeout")));
+        }
+        KubernetesClusterService service = new KubernetesClusterService(client);
         service.setLeaseResourceType(LeaseResourceType.Lease);
         service.setKubernetesResourceName(s.get("cluster.kubernetes.lease-name"));
-        s.optional("cluster.kubernetes.namespace").ifPresent(service::setKubernetesNamespace);
+        service.setKubernetesNamespace(namespace); // where the members' pods are listed
+        service.setKubernetesResourcesNamespace(namespace); // where the Lease is kept
         s.optional("cluster.kubernetes.pod-name").ifPresent(service::setPodName);
-        s.optional("cluster.kubernetes.master-url").ifPresent(service::setMasterUrl);
         service.setClusterLabels(labels(s.get("cluster.kubernetes.labels")));
         service.setLeaseDurationMillis(millis(s.duration("cluster.kubernetes.lease-duration")));
         service.setRenewDeadlineMillis(millis(s.duration("cluster.kubernetes.renew-deadline")));
@@ -71,6 +86,27 @@ public final class ClusterServices {
                     + s.get("cluster.kubernetes.renew-deadline") + ", " + s.get("cluster.kubernetes.lease-duration"));
         }
         return service;
+    }
+
+    /**
+     * cluster.kubernetes.namespace, else the pod's own namespace (POD_NAMESPACE from the downward API, or the service
+     * account's namespace file); Camel's lease lookup has no default of its own.
+     */
+    static String namespace(Settings s) {
+        Optional<String> configured = s.optional("cluster.kubernetes.namespace");
+        if (configured.isPresent()) {
+            return configured.get();
+        }
+        String env = System.getenv("POD_NAMESPACE");
+        if (env != null && !env.isBlank()) {
+            return env.strip();
+        }
+        try {
+            return Files.readString(SERVICE_ACCOUNT_NAMESPACE).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("Configuration cluster.kubernetes.namespace is needed with cluster.type=kubernetes"
+                    + " outside a pod (no " + SERVICE_ACCOUNT_NAMESPACE + "): set it, or CLUSTER_KUBERNETES_NAMESPACE");
+        }
     }
 
     /** {@code app=moodle-coursesales-sync,tier=sync} */

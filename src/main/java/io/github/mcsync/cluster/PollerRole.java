@@ -33,7 +33,7 @@ public final class PollerRole implements CamelClusterEventListener.Leadership {
         this.clock = clock;
     }
 
-    /** This instance leads: its master: consumers (the Moodle poll) run. */
+    /** This instance leads: its master: consumers (the Moodle poll) run; false when its scheduled poll is off. */
     public boolean isActive() {
         attach();
         return ServiceHelper.isStarted(service) && service.isLeader(NAMESPACE);
@@ -62,9 +62,12 @@ public final class PollerRole implements CamelClusterEventListener.Leadership {
         return clusterType;
     }
 
-    /** Listens to the leadership of the namespace once the cluster service runs (Camel Main starts it). */
+    /**
+     * Listens to the leadership of the namespace once the poll's master: consumer takes part in the election (it
+     * creates the view; an instance whose scheduled poll is off, such as a --once run, never competes for the lead).
+     */
     public void attach() {
-        if (!ServiceHelper.isStarted(service) || attached.get()) {
+        if (!ServiceHelper.isStarted(service) || attached.get() || !service.getNamespaces().contains(NAMESPACE)) {
             return;
         }
         try {

@@ -15,7 +15,10 @@ public final class PollSchedule {
     private PollSchedule() {
     }
 
-    /** The longest gap between the next ten fires after {@code now} (a schedule with a pause at night counts its night). */
+    /**
+     * The longest gap between the next ten fires after {@code now} (a schedule with a pause at night counts its night);
+     * for a schedule that fires once more only, the wait for it.
+     */
     public static Duration interval(String cron, ZoneId zone, Instant now) {
         CronExpression expression;
         try {
@@ -26,14 +29,20 @@ public final class PollSchedule {
         }
         expression.setTimeZone(TimeZone.getTimeZone(zone));
         Date previous = expression.getNextValidTimeAfter(Date.from(now));
-        Duration longest = Duration.ZERO;
+        if (previous == null) {
+            return Duration.ofDays(365_000); // never fires again: never stalled
+        }
+        // a schedule that fires once more only: the wait for that fire
+        Duration longest = Duration.between(now, previous.toInstant());
+        boolean twice = false;
         for (int i = 0; i < FIRES && previous != null; i++) {
             Date next = expression.getNextValidTimeAfter(previous);
             if (next == null) {
                 break;
             }
             Duration gap = Duration.between(previous.toInstant(), next.toInstant());
-            longest = gap.compareTo(longest) > 0 ? gap : longest;
+            longest = !twice || gap.compareTo(longest) > 0 ? gap : longest;
+            twice = true;
             previous = next;
         }
         return longest;

@@ -40,7 +40,9 @@ class HealthAndMetricsTest {
 
     @Test
     void metricsCountPollsSendsDeadLettersReplaysAndHalts() throws Exception {
-        sync = new SyncHarness(stateDir).with("moodle.courses", "2").start();
+        // the schedule runs (so this instance is the poller) but fires in 2099 only: the test polls itself
+        sync = new SyncHarness(stateDir).with("moodle.courses", "2").with("moodle.poll.enabled", "true")
+                .with("moodle.poll.cron", "0 0 0 1 1 ? 2099").start();
         Observe observe = new Observe(sync.managementUrl());
         assertEquals(200, observe.get("/observe/health/live").status());
         Observe.Answer ready = observe.get("/observe/health/ready");
