@@ -12,6 +12,7 @@ import io.github.mcsync.demo.coursesales.CourseSalesSimulator;
 import io.github.mcsync.demo.coursesales.StoredDocument;
 import io.github.mcsync.demo.moodle.MoodleSimulator;
 import io.github.mcsync.demo.moodle.SimulatedUser;
+import io.github.mcsync.observe.Observe;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -65,7 +66,8 @@ class FileLockFailoverTest {
                     Replica leader = a.leader() == 1.0 ? a : b;
                     Replica standby = leader == a ? b : a;
                     assertEquals(0.0, standby.leader(), standby.toString());
-                    assertEquals(200, standby.observe.get("/observe/health/ready").status(), "a standby is ready");
+                    Observe.Answer ready = standby.observe.get("/observe/health/ready");
+                    assertEquals(200, ready.status(), "a standby is ready: " + ready.body());
 
                     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                             .until(() -> courseSales.documents().size() >= 60);
