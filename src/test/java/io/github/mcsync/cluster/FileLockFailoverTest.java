@@ -12,7 +12,6 @@ import io.github.mcsync.demo.coursesales.CourseSalesSimulator;
 import io.github.mcsync.demo.coursesales.StoredDocument;
 import io.github.mcsync.demo.moodle.MoodleSimulator;
 import io.github.mcsync.demo.moodle.SimulatedUser;
-import io.github.mcsync.observe.Observe;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -66,8 +65,10 @@ class FileLockFailoverTest {
                     Replica leader = a.leader() == 1.0 ? a : b;
                     Replica standby = leader == a ? b : a;
                     assertEquals(0.0, standby.leader(), standby.toString());
-                    Observe.Answer ready = standby.observe.get("/observe/health/ready");
-                    assertEquals(200, ready.status(), "a standby is ready: " + ready.body());
+                    // a standby is ready (once its routes are up): it serves the ops API and replays
+                    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                            .until(() -> standby.observe.get("/observe/health/ready").status() == 200);
+                    assertEquals(0.0, standby.leader(), "still the standby");
 
                     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                             .until(() -> courseSales.documents().size() >= 60);
