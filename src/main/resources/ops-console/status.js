@@ -3,7 +3,8 @@ import { get, post } from './api.js';
 import { confirmAction } from './dialog.js';
 import { el, bdi, badge, facts, time, show, problem, loading } from './dom.js';
 
-const KNOWN = new Set(['state', 'haltedReason', 'lastPoll', 'since', 'sent', 'deadLettered', 'inFlight', 'deadLetters', 'halts']);
+const KNOWN = new Set(['state', 'haltedReason', 'lastPoll', 'since', 'sent', 'deadLettered', 'inFlight', 'deadLetters', 'halts',
+  'stalled', 'poller']);
 
 const SYSTEM_NAME = { coursesales: 'CourseSales', moodle: 'Moodle' };
 
@@ -77,10 +78,25 @@ function haltBlock(h, refresh, only) {
       message: resumeTry(h.reason, h.system) })));
 }
 
+/** The feed stalled: no poll succeeded for feed.stalled-after (health is DOWN too). */
+function stalledBlock(status) {
+  if (!status.stalled) return null;
+  return el('div', { class: 'reason halt', id: 'feed-stalled', role: 'alert' },
+    el('p', {}, el('span', { class: 'badge badge-bad' }, 'STALLED'), ' ',
+      'No poll has succeeded for too long: enrolments are not reaching CourseSales. See the run history and the log.'),
+    el('p', {}, el('strong', {}, 'Why: '), bdi(status.stalled)));
+}
+
 function stateBlock(status, refresh) {
   const block = el('div', { class: `state state-${status.state}`, id: 'feed-state' },
     el('p', { class: 'state-label' }, `Feed ${status.state}`),
     el('p', {}, STATE_TEXT[status.state] ?? ''));
+  const stalled = stalledBlock(status);
+  if (stalled) block.append(stalled);
+  if (status.poller === 'standby') {
+    block.append(el('p', { id: 'poller-standby' }, 'This instance is a standby: another replica polls Moodle. '
+      + 'It serves this console and replays; its last poll and totals are its own.'));
+  }
   const halts = Array.isArray(status.halts) ? status.halts : null;
   if (halts && halts.length > 0) {
     halts.forEach((h) => block.append(haltBlock(h, refresh, halts.length === 1)));

@@ -1,10 +1,12 @@
 package io.github.mcsync;
 
+import io.github.mcsync.beans.ClusterBeans;
 import io.github.mcsync.beans.CoreBeans;
 import io.github.mcsync.beans.CourseSalesBeans;
 import io.github.mcsync.beans.FeedBeans;
 import io.github.mcsync.beans.MoodleBeans;
 import io.github.mcsync.beans.MoodleDbBeans;
+import io.github.mcsync.beans.ObserveBeans;
 import io.github.mcsync.beans.OpsBeans;
 import io.github.mcsync.beans.StateBeans;
 import io.github.mcsync.beans.ValidationBeans;
@@ -55,6 +57,8 @@ public final class SyncApplication {
         main.configure().addConfiguration(new FeedBeans());
         main.configure().addConfiguration(new MoodleDbBeans());
         main.configure().addConfiguration(new ValidationBeans());
+        main.configure().addConfiguration(new ClusterBeans());
+        main.configure().addConfiguration(new ObserveBeans());
         main.configure().addConfiguration(new OpsBeans());
     }
 

@@ -76,6 +76,7 @@ public final class SyncMain {
         if (once || preflight || preview || resume) {
             overrides.put("moodle.poll.enabled", "false");
             overrides.put("camel.server.enabled", "false"); // a single run serves no ops API
+            overrides.put("camel.management.enabled", "false"); // nor health and metrics: nobody probes it
             overrides.put("camel.main.routes-exclude-pattern", "**/ops-api.camel.*");
         }
         SyncApplication app = new SyncApplication(profile, overrides);

@@ -57,6 +57,7 @@ public final class SyncHarness implements AutoCloseable {
         properties.put("coursesales.retry.max-delay-ms", "40");
         properties.put("state.jdbc-url", "jdbc:h2:file:" + stateDir.resolve("state").toAbsolutePath());
         properties.put("ops.port", Integer.toString(freePort()));
+        properties.put("camel.management.port", Integer.toString(freePort()));
         properties.put("ops.password", OPS_PASSWORD);
     }
 
@@ -110,6 +111,11 @@ public final class SyncHarness implements AutoCloseable {
     /** The ops API's base URL, e.g. http://127.0.0.1:41234 (the paths start with /api). */
     public String opsUrl() {
         return "http://127.0.0.1:" + properties.get("ops.port");
+    }
+
+    /** Camel's management server's base URL (/observe/health, /observe/metrics). */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + properties.get("camel.management.port");
     }
 
     public SyncApplication app() {

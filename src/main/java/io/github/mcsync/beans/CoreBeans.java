@@ -3,10 +3,16 @@ package io.github.mcsync.beans;
 import io.github.mcsync.Settings;
 import io.github.mcsync.logging.LogMask;
 import io.github.mcsync.logging.MaskedExchangeFormatter;
+import io.github.mcsync.observe.SyncMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.micrometer.MicrometerUtils;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.spi.MaskingFormatter;
 
 /**
@@ -30,6 +36,22 @@ public final class CoreBeans implements CamelConfiguration {
     @BindToRegistry
     public Settings settings(CamelContext context) {
         return new Settings(context);
+    }
+
+    /**
+     * Our metrics, on Camel's Micrometer registry (camel.metrics.*: the one Prometheus registry that the management
+     * server serves at /observe/metrics, and that the routes' micrometer: endpoints use); bound here when Camel has
+     * none (camel.metrics.enabled=false).
+     */
+    @BindToRegistry
+    public SyncMetrics syncMetrics(CamelContext context) {
+        MeterRegistry registry = MicrometerUtils.getMeterRegistryFromCamelRegistry(context.getRegistry(),
+                MicrometerConstants.METRICS_REGISTRY_NAME);
+        if (registry == null) {
+            registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            context.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
+        }
+        return new SyncMetrics(registry);
     }
 
     @BindToRegistry

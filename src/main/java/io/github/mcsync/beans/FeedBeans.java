@@ -13,6 +13,7 @@ import io.github.mcsync.feed.DeliveryRecorder;
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.feed.FeedHealthCheck;
 import io.github.mcsync.feed.PollReport;
+import io.github.mcsync.observe.SyncMetrics;
 import io.github.mcsync.state.Deliveries;
 import io.github.mcsync.state.HaltStore;
 import io.github.mcsync.state.InFlight;
@@ -109,8 +110,8 @@ public final class FeedBeans implements CamelConfiguration {
 
     @BindToRegistry
     public DeadLetterWriter deadLetterWriter(DeadLetterStore deadLetterStore, FailureClassifier failureClassifier,
-                                             RefusedSubmissions refusedSubmissions) {
-        return new DeadLetterWriter(deadLetterStore, failureClassifier, refusedSubmissions);
+                                             RefusedSubmissions refusedSubmissions, SyncMetrics syncMetrics) {
+        return new DeadLetterWriter(deadLetterStore, failureClassifier, refusedSubmissions, syncMetrics);
     }
 
     @BindToRegistry

@@ -1,6 +1,8 @@
 package io.github.mcsync.beans;
 
 import io.github.mcsync.Settings;
+import io.github.mcsync.cluster.PollerRole;
+import io.github.mcsync.observe.FeedStalledCheck;
 import io.github.mcsync.deadletter.DeadLetterDiscard;
 import io.github.mcsync.deadletter.DeadLetterStore;
 import io.github.mcsync.enrolment.CourseLinker;
@@ -59,8 +61,9 @@ public final class OpsBeans implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public StatusReport statusReport(FeedControl feedControl, InFlight inFlight, DeadLetterStore deadLetterStore) {
-        return new StatusReport(feedControl, inFlight, deadLetterStore);
+    public StatusReport statusReport(FeedControl feedControl, InFlight inFlight, DeadLetterStore deadLetterStore,
+                                     FeedStalledCheck feedStalledCheck, PollerRole pollerRole) {
+        return new StatusReport(feedControl, inFlight, deadLetterStore, feedStalledCheck, pollerRole);
     }
 
     @BindToRegistry

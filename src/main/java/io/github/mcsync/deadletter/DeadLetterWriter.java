@@ -6,6 +6,7 @@ import io.github.mcsync.failure.FailureClassifier;
 import io.github.mcsync.enrolment.Enrolment;
 import io.github.mcsync.failure.ReasonCode;
 import io.github.mcsync.feed.PollRun;
+import io.github.mcsync.observe.SyncMetrics;
 import io.github.mcsync.state.RefusedSubmissions;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -22,9 +23,12 @@ public final class DeadLetterWriter {
     private final DeadLetterStore store;
     private final FailureClassifier classifier;
     private final RefusedSubmissions refusedSubmissions;
+    private final SyncMetrics metrics;
 
-    public DeadLetterWriter(DeadLetterStore store, FailureClassifier classifier, RefusedSubmissions refusedSubmissions) {
+    public DeadLetterWriter(DeadLetterStore store, FailureClassifier classifier, RefusedSubmissions refusedSubmissions,
+                            SyncMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.classifier = classifier;
         this.refusedSubmissions = refusedSubmissions;
     }
@@ -45,6 +49,7 @@ public final class DeadLetterWriter {
         refusedSubmissions.forgetIfRefused(exchange);
         String stage = exchange.getProperty(ExchangeNames.STAGE, "process", String.class);
         long id = store.write(enrolment, stage, code, text);
+        metrics.deadLettered(code);
         PollRun run = exchange.getProperty(ExchangeNames.POLL_RUN, PollRun.class);
         if (run != null) {
             run.deadLettered();

@@ -5,6 +5,7 @@ import io.github.mcsync.failure.Failure;
 import io.github.mcsync.state.HaltStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class FeedControl {
     private volatile String lastPauseLogged;
     private final AtomicInteger polls = new AtomicInteger();
     private final AtomicReference<PollRun> last = new AtomicReference<>();
+    private volatile Instant lastSuccess;
     private final FeedTotals totals;
     private final List<Runnable> resumeListeners = new CopyOnWriteArrayList<>();
 
@@ -88,6 +90,16 @@ public final class FeedControl {
 
     public PollRun lastPoll() {
         return last.get();
+    }
+
+    /** A poll read Moodle and was not stopped by a halt (the feed-stalled check counts from here). */
+    public void pollSucceeded() {
+        lastSuccess = clock.instant();
+    }
+
+    /** When the last successful poll of this process ended; null before the first. */
+    public Instant lastSuccessfulPoll() {
+        return lastSuccess;
     }
 
     /** The figures of one replay request (number 0; not a poll, so not the last poll). */

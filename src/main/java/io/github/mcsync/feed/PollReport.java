@@ -34,6 +34,9 @@ public final class PollReport {
             run.halted(feed.haltedReason());
         }
         feed.finished(run);
+        if (run.failure() == null && run.haltedReason() == null) {
+            feed.pollSucceeded();
+        }
         if (run.ok()) {
             feed.configurationHealthy();
             LOG.info(run.summary());

@@ -1,12 +1,14 @@
 package io.github.mcsync.ops;
 
 import io.github.mcsync.Secrets;
+import io.github.mcsync.cluster.PollerRole;
 import io.github.mcsync.deadletter.DeadLetter;
 import io.github.mcsync.deadletter.DeadLetterStore;
 import io.github.mcsync.feed.ExternalSystem;
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.feed.FeedTotals;
 import io.github.mcsync.feed.PollRun;
+import io.github.mcsync.observe.FeedStalledCheck;
 import io.github.mcsync.state.InFlight;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +20,16 @@ public final class StatusReport {
     private final FeedControl feed;
     private final InFlight inFlight;
     private final DeadLetterStore deadLetters;
+    private final FeedStalledCheck stalled;
+    private final PollerRole poller;
 
-    public StatusReport(FeedControl feed, InFlight inFlight, DeadLetterStore deadLetters) {
+    public StatusReport(FeedControl feed, InFlight inFlight, DeadLetterStore deadLetters, FeedStalledCheck stalled,
+                        PollerRole poller) {
         this.feed = feed;
         this.inFlight = inFlight;
         this.deadLetters = deadLetters;
+        this.stalled = stalled;
+        this.poller = poller;
     }
 
     /**
@@ -37,9 +44,14 @@ public final class StatusReport {
      * @param deadLetters  dead letters in the store by status
      * @param halts        one entry per halted system (CourseSales first), each with its own reason and fix
      * @param pollOverdue  null, or how the poll in progress has run longer than feed.poll.max-duration
+     * @param stalled      why the feed is stalled (no poll succeeded for feed.stalled-after on the active poller), or
+     *                     null
+     * @param poller       "active" (this instance polls) or "standby" (another replica polls; this one serves the ops
+     *                     API and replays)
      */
     public record Status(String state, String haltedReason, LastPoll lastPoll, String since, long sent, long deadLettered,
-                         int inFlight, Map<String, Integer> deadLetters, List<SystemHalt> halts, String pollOverdue) {
+                         int inFlight, Map<String, Integer> deadLetters, List<SystemHalt> halts, String pollOverdue,
+                         String stalled, String poller) {
     }
 
     /**
@@ -83,6 +95,7 @@ public final class StatusReport {
                 last == null ? null : new LastPoll(last.number(), last.startedAt().toString(), last.outcome(), Secrets.redact(last.summary())),
                 totals.since().toString(), totals.sentCount(), totals.deadLetteredCount(), inFlight.count(), byStatus,
                 feed.halts().stream().map(h -> new SystemHalt(h.system().key(), h.state(), h.code(),
-                        Secrets.redact(h.reason()), h.since().toString(), h.fix())).toList(), feed.pollOverdue());
+                        Secrets.redact(h.reason()), h.since().toString(), h.fix())).toList(), feed.pollOverdue(),
+                stalled.stalled().orElse(null), poller.describe());
     }
 }

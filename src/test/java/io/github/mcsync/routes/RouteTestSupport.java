@@ -1,7 +1,9 @@
 package io.github.mcsync.routes;
 
 import io.github.mcsync.SyncHarness;
+import io.github.mcsync.beans.ClusterBeans;
 import io.github.mcsync.beans.CoreBeans;
+import io.github.mcsync.beans.ObserveBeans;
 import io.github.mcsync.beans.CourseSalesBeans;
 import io.github.mcsync.beans.FeedBeans;
 import io.github.mcsync.beans.MoodleBeans;
@@ -41,6 +43,8 @@ abstract class RouteTestSupport extends CamelMainTestSupport {
         configuration.addConfiguration(new CourseSalesBeans());
         configuration.addConfiguration(new FeedBeans());
         configuration.addConfiguration(new ValidationBeans());
+        configuration.addConfiguration(new ClusterBeans());
+        configuration.addConfiguration(new ObserveBeans());
         configuration.addConfiguration(new OpsBeans());
     }
 
