@@ -94,7 +94,7 @@ class OpsConsoleBrowserTest {
     /** New students whose SubmitRegistration CourseSales refuses with this fault code, dead-lettered by a poll. */
     private List<Long> deadLetter(String code, String... usernames) {
         List<Long> users = Arrays.stream(usernames).map(this::enrolNewStudent).toList();
-        sync.courseSales.faultNextCalls(usernames.length, code);
+        sync.courseSales.faultNextSubmissions(usernames.length, code);
         assertEquals(usernames.length, sync.poll().deadLetteredCount());
         return users;
     }
@@ -375,7 +375,7 @@ class OpsConsoleBrowserTest {
         String last = "</bdi></dd><script>window.pwned=2</script> \"&' عبد الله";
         long user = enrol(SimulatedUser.builder("hostile.name").firstname(first).lastname(last).email("h@example.com")
                 .city("<b>bold</b> &amp;").build());
-        sync.courseSales.faultNextCalls(1, "FIELD_INACTIVE");
+        sync.courseSales.faultNextSubmissions(1, "FIELD_INACTIVE");
         assertEquals(1, sync.poll().deadLetteredCount());
         long id = deadLetterId(user);
         signIn();

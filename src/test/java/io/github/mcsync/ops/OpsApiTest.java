@@ -75,7 +75,7 @@ class OpsApiTest {
         for (int i = 0; i < n; i++) {
             enrolNewStudent(code.toLowerCase() + "." + i);
         }
-        sync.courseSales.faultNextCalls(n, code);
+        sync.courseSales.faultNextSubmissions(n, code);
         assertEquals(n, sync.poll().deadLetteredCount());
     }
 
@@ -186,7 +186,7 @@ class OpsApiTest {
     void showAnswersOneDeadLetterWithItsEnrolment() throws Exception {
         startWithPhys101Delivered();
         long user = enrolNewStudent("shown.one");
-        sync.courseSales.faultNextCalls(1, "FIELD_INACTIVE");
+        sync.courseSales.faultNextSubmissions(1, "FIELD_INACTIVE");
         sync.poll();
 
         Answer a = ops.get("/api/dead-letters/" + firstDeadLetterId());
@@ -289,7 +289,7 @@ class OpsApiTest {
     void aDiscardedDeadLetterIsNeverSent() throws Exception {
         startWithPhys101Delivered();
         long user = enrolNewStudent("not.wanted");
-        sync.courseSales.faultNextCalls(1, "FIELD_INACTIVE");
+        sync.courseSales.faultNextSubmissions(1, "FIELD_INACTIVE");
         sync.poll();
         long id = firstDeadLetterId();
 
