@@ -15,10 +15,12 @@ import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 
 /**
  * The {@code cxf:bean:courseSales} endpoint: the contract's WSDL, POJO data format (generated JAXB types),
- * address and time-outs from configuration.
+ * address and time-outs from configuration (applied to every read of an answer, so no call outlives them).
  */
 public final class CourseSalesEndpoint {
     public static final String NAMESPACE = "urn:coursesales:webservices:v1";
+    /** CXF's contextual property that makes its HTTP conduit use HttpURLConnection. */
+    static final String FORCE_URLCONNECTION = "force.urlconnection.http.conduit";
 
     private CourseSalesEndpoint() {
     }
@@ -42,6 +44,11 @@ public final class CourseSalesEndpoint {
                 HTTPClientPolicy policy = new HTTPClientPolicy();
                 policy.setConnectionTimeout(connectTimeout.toMillis());
                 policy.setReceiveTimeout(receiveTimeout.toMillis());
+                // CXF's default conduit (java.net.http) applies the receive time-out to the answer's headers only: a
+                // CourseSales that falls silent in the middle of an answer held a call for ever. The URLConnection
+                // conduit applies it to every read of the answer (a socket read time-out), so each call ends within
+                // connect + receive time-out, a reset connection at once.
+                client.getEndpoint().put(FORCE_URLCONNECTION, Boolean.TRUE);
                 ((HTTPConduit) client.getConduit()).setClient(policy);
             }
 

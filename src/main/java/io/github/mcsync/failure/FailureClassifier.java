@@ -84,7 +84,11 @@ public final class FailureClassifier {
             return new Failure(m.systemic() ? Kind.SYSTEMIC : Kind.TRANSIENT, "MOODLE_" + m.errorCode().toUpperCase(),
                     m.getMessage());
         }
-        if (t instanceof SoapFault s) {
+        if (endedEarly(t)) {
+            // the connection closed in the middle of the answer: a dropped connection, not a refusal
+            return new Failure(Kind.TRANSIENT, "CONNECTION_FAILED", "the answer ended early: " + describe(t));
+        }
+        if (t instanceof SoapFault s && !causedByIo(s)) {
             boolean server = s.getFaultCode() != null && "Server".equalsIgnoreCase(s.getFaultCode().getLocalPart());
             // a Client fault without the contract's detail: an unknown refusal
             return new Failure(server ? Kind.TRANSIENT : Kind.SYSTEMIC, server ? "SOAP_SERVER_FAULT" : "SOAP_CLIENT_FAULT",
@@ -105,9 +109,14 @@ public final class FailureClassifier {
         return null;
     }
 
+    /** An answer cut short: the XML ends before the document does (the connection was closed mid-answer). */
+    private static boolean endedEarly(Throwable t) {
+        return t instanceof java.io.EOFException || t.getClass().getSimpleName().equals("WstxEOFException");
+    }
+
     private static boolean causedByIo(Throwable t) {
         for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            if (c instanceof IOException || c instanceof HttpTimeoutException) {
+            if (c instanceof IOException || c instanceof HttpTimeoutException || endedEarly(c)) {
                 return true;
             }
         }

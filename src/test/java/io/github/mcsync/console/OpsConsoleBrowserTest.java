@@ -375,7 +375,7 @@ class OpsConsoleBrowserTest {
         String last = "</bdi></dd><script>window.pwned=2</script> \"&' عبد الله";
         long user = enrol(SimulatedUser.builder("hostile.name").firstname(first).lastname(last).email("h@example.com")
                 .city("<b>bold</b> &amp;").build());
-        sync.courseSales.faultNextCalls(1, "FIELD_INACTIVE");
+        sync.courseSales.faultNextSubmissions(1, "FIELD_INACTIVE");
         assertEquals(1, sync.poll().deadLetteredCount());
         long id = deadLetterId(user);
         signIn();

@@ -138,7 +138,7 @@ class FailureRecoveryTest {
         start(new SyncHarness(stateDir).with("moodle.courses", "2"));
         sync.poll();
         List<String> waiting = enrolNewStudents(2, "waiting.");
-        sync.courseSales.faultNextCalls(1, "FIELD_INACTIVE");
+        sync.courseSales.faultNextSubmissions(1, "FIELD_INACTIVE");
         sync.poll(); // one dead letter, one delivered
         assertEquals(1, sync.deadLetters().size());
 

@@ -66,7 +66,7 @@ class HaltPerSystemTest extends FlowTestSupport {
         assertEquals(3, sync.poll().sentCount());
         long late = sync.moodle.addUser(SimulatedUser.builder("late").firstname("La").lastname("Te").email("l@x.org").build());
         sync.moodle.enrol(2, late, "student");
-        sync.courseSales.faultNextCalls(1, "FIELD_INACTIVE");
+        sync.courseSales.faultNextSubmissions(1, "FIELD_INACTIVE");
         assertEquals(1, sync.poll().deadLetteredCount());
 
         sync.moodle.setToken("rotated-in-moodle-0001"); // Moodle refuses our token

@@ -34,7 +34,7 @@ class KillNineTest {
             CourseSalesSimulator courseSales = CourseSalesSimulator.withDemoData().start(0);
             try {
                 courseSales.setResponseDelay(Duration.ofSeconds(30)); // stored, then no answer for 30 s
-                Process first = start(moodle, courseSales);
+                Process first = start(moodle, courseSales, "coursesales.receive-timeout=60s");
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (courseSales.documents().isEmpty() && System.nanoTime() < deadline && first.isAlive()) {
                     Thread.sleep(20);
@@ -44,9 +44,9 @@ class KillNineTest {
                 first.waitFor(10, TimeUnit.SECONDS);
 
                 courseSales.setResponseDelay(Duration.ZERO);
-                // the outcome of the killed send can be known only after receive-timeout + unknown-outcome-grace
-                Thread.sleep(2_500);
-                Process second = start(moodle, courseSales);
+                Thread.sleep(1500); // the second run's receive time-out (1 s) + grace (0 s) has passed: the mark resolves
+                Process second = start(moodle, courseSales, "coursesales.receive-timeout=1s",
+                        "coursesales.unknown-outcome-grace=0s");
                 assertTrue(second.waitFor(90, TimeUnit.SECONDS), "the second run ends");
                 assertEquals(0, second.exitValue(), "the second run delivers everything");
 
@@ -67,15 +67,18 @@ class KillNineTest {
                 .filter(e -> !e.isBlank()).collect(Collectors.joining(java.io.File.pathSeparator));
     }
 
-    private Process start(MoodleSimulator moodle, CourseSalesSimulator courseSales) throws Exception {
+    private Process start(MoodleSimulator moodle, CourseSalesSimulator courseSales, String... more) throws Exception {
         Function<String, String> d = s -> "-D" + s;
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classPath()));
         for (String p : List.of("moodle.url=" + moodle.baseUrl(), "moodle.token=" + MoodleSimulator.DEMO_TOKEN,
                 "moodle.courses=2", "moodle.start=all", "coursesales.url=" + courseSales.url(),
                 "coursesales.username=" + CourseSalesDemoData.USERNAME, "coursesales.password=" + CourseSalesDemoData.PASSWORD,
-                "coursesales.receive-timeout=2s", "coursesales.unknown-outcome-grace=0s", "camel.server.enabled=false",
+                "camel.server.enabled=false",
                 "state.jdbc-url=jdbc:h2:file:" + stateDir.resolve("state").toAbsolutePath())) {
+            cmd.add(d.apply(p));
+        }
+        for (String p : more) {
             cmd.add(d.apply(p));
         }
         SyncHarness.DEMO_MAPPING.forEach((k, v) -> cmd.add(d.apply(k + "=" + v)));

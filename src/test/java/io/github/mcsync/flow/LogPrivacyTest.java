@@ -55,7 +55,7 @@ class LogPrivacyTest extends FlowTestSupport {
             OpsClient ops = OpsClient.of(sync);
             assertEquals(3, sync.poll().sentCount());
             enrolHostileStudents();
-            sync.courseSales.faultNextCalls(1, "FIELD_INACTIVE");
+            sync.courseSales.faultNextSubmissions(1, "FIELD_INACTIVE");
             assertEquals(1, sync.poll().deadLetteredCount());
             assertEquals("DELIVERED", ops.post("/api/dead-letters/1/replay").json().get("outcomes").get(0).get("outcome").asText());
             ops.get("/api/preflight");

@@ -54,7 +54,7 @@ class LoginGateTest extends FlowTestSupport {
         ops = OpsClient.of(sync);
         assertEquals(3, sync.poll().sentCount());
         enrolNewStudent("refused.first");
-        sync.courseSales.faultNextCalls(1, "FIELD_INACTIVE");
+        sync.courseSales.faultNextSubmissions(1, "FIELD_INACTIVE");
         assertEquals(1, sync.poll().deadLetteredCount());
     }
 

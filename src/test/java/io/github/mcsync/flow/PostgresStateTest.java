@@ -29,7 +29,7 @@ class PostgresStateTest {
 
             long late = sync.moodle.addUser(SimulatedUser.builder("late").firstname("La").lastname("Te").email("l@x.org").build());
             sync.moodle.enrol(2, late, "student");
-            sync.courseSales.faultNextCalls(1, "FIELD_INACTIVE");
+            sync.courseSales.faultNextSubmissions(1, "FIELD_INACTIVE");
             assertEquals("poll 2: 1 new, 0 sent, 1 dead-lettered", sync.poll().summary());
             sync.restart();
             assertEquals("poll 1: 0 new, 0 sent, 0 dead-lettered, 1 waiting in dead letters", sync.poll().summary(),

@@ -81,7 +81,7 @@ class PreviewTest extends FlowTestSupport {
         assertEquals(8, sync.poll().sentCount()); // the fixture's 8 enrolments: already sent from now on
         long stuck = enrol(3, SimulatedUser.builder("stuck.one").firstname("Stuck").lastname("One")
                 .email("stuck@example.com").build());
-        sync.courseSales.faultNextCalls(1, "FIELD_INACTIVE");
+        sync.courseSales.faultNextSubmissions(1, "FIELD_INACTIVE");
         assertEquals(1, sync.poll().deadLetteredCount()); // waiting in dead letters from now on
         long valid = enrol(2, SimulatedUser.builder("new.valid").firstname("Nova").lastname("Valid")
                 .email("nova@example.com").phone1("+61 2 5550 0001").build());

@@ -56,7 +56,7 @@ class OpsApiDefencesTest {
         long id = sync.moodle.addUser(SimulatedUser.builder("x.student").firstname("X").lastname("Student")
                 .email("x@example.com").build());
         sync.moodle.enrol(2, id, "student");
-        sync.courseSales.faultNextCalls(1, "FIELD_INACTIVE");
+        sync.courseSales.faultNextSubmissions(1, "FIELD_INACTIVE");
         assertEquals(1, sync.poll().deadLetteredCount());
     }
 

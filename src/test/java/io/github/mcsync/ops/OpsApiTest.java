@@ -186,7 +186,7 @@ class OpsApiTest {
     void showAnswersOneDeadLetterWithItsEnrolment() throws Exception {
         startWithPhys101Delivered();
         long user = enrolNewStudent("shown.one");
-        sync.courseSales.faultNextCalls(1, "FIELD_INACTIVE");
+        sync.courseSales.faultNextSubmissions(1, "FIELD_INACTIVE");
         sync.poll();
 
         Answer a = ops.get("/api/dead-letters/" + firstDeadLetterId());
@@ -291,7 +291,7 @@ class OpsApiTest {
     void aDiscardedDeadLetterIsNeverSent() throws Exception {
         startWithPhys101Delivered();
         long user = enrolNewStudent("not.wanted");
-        sync.courseSales.faultNextCalls(1, "FIELD_INACTIVE");
+        sync.courseSales.faultNextSubmissions(1, "FIELD_INACTIVE");
         sync.poll();
         long id = firstDeadLetterId();
 

@@ -156,7 +156,7 @@ class OpsConsoleApiTest {
         assertEquals(0, ops.get("/api/polls").json().get("polls").size());
         sync.poll(); // 3 sent
         enrolNewStudent("second.poll", "second@example.com");
-        sync.courseSales.faultNextCalls(1, "FIELD_INACTIVE");
+        sync.courseSales.faultNextSubmissions(1, "FIELD_INACTIVE");
         sync.poll(); // 1 dead-lettered
         sync.moodle.failNext(1, MoodleFailure.HTTP_500);
         sync.poll(); // failed
