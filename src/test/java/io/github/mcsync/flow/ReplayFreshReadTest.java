@@ -154,6 +154,20 @@ class ReplayFreshReadTest extends FlowTestSupport {
     }
 
     @Test
+    void aWebServiceWithoutTheReplaysFunctionsFailsTheReplaysOnlyAndSaysWhichToAdd() throws Exception {
+        aStudentWithoutEmailIsDeadLettered();
+        sync.moodle.failNext(1, MoodleFailure.ACCESS_EXCEPTION); // core_user_get_users_by_field is not in the service
+
+        JsonNode outcome = replayOne();
+
+        assertEquals("MOODLE_UNAVAILABLE", outcome.get("outcome").asText(), outcome.toString());
+        assertTrue(outcome.get("reasonText").asText().contains("add core_user_get_users_by_field and"
+                + " core_enrol_get_users_courses to the web service"), outcome.toString());
+        assertEquals("RUNNING", ops.get("/api/status").json().get("state").asText(), "polls do not need them: no halt");
+        assertEquals("NEW", deadLetter().get("STATUS"));
+    }
+
+    @Test
     void aSourceWithoutAFreshReadReplaysTheStoredEnrolmentAndSaysSo() throws Exception {
         sync = new SyncHarness(stateDir).with("moodle.courses", "2").start();
         ops = OpsClient.of(sync);
