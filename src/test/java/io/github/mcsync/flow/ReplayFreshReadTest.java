@@ -108,7 +108,7 @@ class ReplayFreshReadTest extends FlowTestSupport {
         sync.poll();
         long gone = sync.moodle.addUser(SimulatedUser.builder("gone").firstname("Gone").lastname("Soon").email("g@x.org").build());
         sync.moodle.enrol(2, gone, "student");
-        sync.courseSales.faultNextCalls(1, "FIELD_INACTIVE");
+        sync.courseSales.faultNextSubmissions(1, "FIELD_INACTIVE");
         assertEquals(1, sync.poll().deadLetteredCount());
         sync.moodle.deleteUser(gone); // an administrator deletes the account in Moodle
 
@@ -175,7 +175,7 @@ class ReplayFreshReadTest extends FlowTestSupport {
         long later = sync.moodle.addUser(SimulatedUser.builder("later").firstname("Later").lastname("On")
                 .email("stored@example.edu").build());
         sync.moodle.enrol(2, later, "student");
-        sync.courseSales.faultNextCalls(1, "FIELD_INACTIVE");
+        sync.courseSales.faultNextSubmissions(1, "FIELD_INACTIVE");
         assertEquals(1, sync.poll().deadLetteredCount());
         sync.moodle.updateUser(later, SimulatedUser.builder("later").firstname("Later").lastname("On")
                 .email("changed@example.edu").build());
