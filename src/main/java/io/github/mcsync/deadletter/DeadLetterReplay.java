@@ -33,6 +33,9 @@ public final class DeadLetterReplay {
 
     private final DeadLetterStore store;
     private final Deliveries deliveries;
+    private static final String TOKEN_REFUSED = "MOODLE_INVALIDTOKEN";
+    private static final String ACCESS_REFUSED = "MOODLE_ACCESSEXCEPTION";
+
     private final FeedControl feed;
     private final FailureClassifier classifier;
     private final Duration reopenAfter;
@@ -116,15 +119,21 @@ public final class DeadLetterReplay {
         return notReplayed(attempt, ReplayOutcome.MOODLE_UNAVAILABLE, read.reason());
     }
 
-    /** The read at the source failed (Moodle unreachable, an error, a refused token: that halts Moodle, as a poll would). */
+    /**
+     * The read at the source failed: Moodle unreachable or failing, or refusing. A refused token halts Moodle, as a
+     * poll's would (every call would be refused); a function the web service does not offer only fails the replays
+     * (polls do not need it): the answer says which functions to add.
+     */
     public Attempt sourceFailed(@ExchangeProperty(ExchangeNames.REPLAY) Attempt attempt,
                                 @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure) {
         Failure f = classifier.classify(failure);
-        if (f.kind() == Failure.Kind.SYSTEMIC) {
+        if (f.kind() == Failure.Kind.SYSTEMIC && TOKEN_REFUSED.equals(f.code())) {
             feed.halt(f);
         }
+        String hint = f.code().equals(ACCESS_REFUSED) ? "; add core_user_get_users_by_field and"
+                + " core_enrol_get_users_courses to the web service in Moodle (preflight checks them)" : "";
         return notReplayed(attempt, ReplayOutcome.MOODLE_UNAVAILABLE, "Moodle could not be read again: " + f.code()
-                + " (" + f.text() + "); the dead letter waits: replay it once Moodle answers");
+                + " (" + f.text() + ")" + hint + "; the dead letter waits: replay it once Moodle answers");
     }
 
     /** Anything else that failed outside the record's own error handling: the row is reopened at once. */

@@ -108,7 +108,7 @@ class ReplayFreshReadTest extends FlowTestSupport {
         sync.poll();
         long gone = sync.moodle.addUser(SimulatedUser.builder("gone").firstname("Gone").lastname("Soon").email("g@x.org").build());
         sync.moodle.enrol(2, gone, "student");
-        sync.courseSales.faultNextCalls(1, "FIELD_INACTIVE");
+        sync.courseSales.faultNextSubmissions(1, "FIELD_INACTIVE");
         assertEquals(1, sync.poll().deadLetteredCount());
         sync.moodle.deleteUser(gone); // an administrator deletes the account in Moodle
 
@@ -154,6 +154,20 @@ class ReplayFreshReadTest extends FlowTestSupport {
     }
 
     @Test
+    void aWebServiceWithoutTheReplaysFunctionsFailsTheReplaysOnlyAndSaysWhichToAdd() throws Exception {
+        aStudentWithoutEmailIsDeadLettered();
+        sync.moodle.failNext(1, MoodleFailure.ACCESS_EXCEPTION); // core_user_get_users_by_field is not in the service
+
+        JsonNode outcome = replayOne();
+
+        assertEquals("MOODLE_UNAVAILABLE", outcome.get("outcome").asText(), outcome.toString());
+        assertTrue(outcome.get("reasonText").asText().contains("add core_user_get_users_by_field and"
+                + " core_enrol_get_users_courses to the web service"), outcome.toString());
+        assertEquals("RUNNING", ops.get("/api/status").json().get("state").asText(), "polls do not need them: no halt");
+        assertEquals("NEW", deadLetter().get("STATUS"));
+    }
+
+    @Test
     void aSourceWithoutAFreshReadReplaysTheStoredEnrolmentAndSaysSo() throws Exception {
         sync = new SyncHarness(stateDir).with("moodle.courses", "2").start();
         ops = OpsClient.of(sync);
@@ -161,7 +175,7 @@ class ReplayFreshReadTest extends FlowTestSupport {
         long later = sync.moodle.addUser(SimulatedUser.builder("later").firstname("Later").lastname("On")
                 .email("stored@example.edu").build());
         sync.moodle.enrol(2, later, "student");
-        sync.courseSales.faultNextCalls(1, "FIELD_INACTIVE");
+        sync.courseSales.faultNextSubmissions(1, "FIELD_INACTIVE");
         assertEquals(1, sync.poll().deadLetteredCount());
         sync.moodle.updateUser(later, SimulatedUser.builder("later").firstname("Later").lastname("On")
                 .email("changed@example.edu").build());

@@ -36,7 +36,7 @@ class ReplayStateTest extends FlowTestSupport {
             sync.moodle.enrol(2, id, "student");
             keys.add("moodle:c2:u" + id);
         }
-        sync.courseSales.faultNextCalls(n, "FIELD_INACTIVE");
+        sync.courseSales.faultNextSubmissions(n, "FIELD_INACTIVE");
         assertEquals(n, sync.poll().deadLetteredCount());
         return keys;
     }
