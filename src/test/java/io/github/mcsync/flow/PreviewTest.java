@@ -81,7 +81,7 @@ class PreviewTest extends FlowTestSupport {
         assertEquals(8, sync.poll().sentCount()); // the fixture's 8 enrolments: already sent from now on
         long stuck = enrol(3, SimulatedUser.builder("stuck.one").firstname("Stuck").lastname("One")
                 .email("stuck@example.com").build());
-        sync.courseSales.faultNextCalls(1, "FIELD_INACTIVE");
+        sync.courseSales.faultNextSubmissions(1, "FIELD_INACTIVE");
         assertEquals(1, sync.poll().deadLetteredCount()); // waiting in dead letters from now on
         long valid = enrol(2, SimulatedUser.builder("new.valid").firstname("Nova").lastname("Valid")
                 .email("nova@example.com").phone1("+61 2 5550 0001").build());
@@ -234,6 +234,25 @@ class PreviewTest extends FlowTestSupport {
         assertEquals(0, again.get("records").size(), "a halted feed reads nothing");
         assertTrue(again.get("haltedReason").asText().contains("AUTHENTICATION_FAILED"));
         assertEquals(1, sync.courseSales.failedLoginAttempts(), "still one: a halted preview tries no login");
+    }
+
+    @Test
+    void courseSalesUnavailableLeavesTheRestUncheckedAndWritesNothing() throws Exception {
+        sync = new SyncHarness(stateDir).with("moodle.courses", "2").with("coursesales.metadata.ttl", "0s").start();
+        sync.poll();
+        enrol(2, SimulatedUser.builder("first.new").firstname("First").lastname("New").email("f@example.com").build());
+        enrol(2, SimulatedUser.builder("second.new").firstname("Second").lastname("New").email("s@example.com").build());
+        Map<String, Integer> rowsBefore = rowCounts();
+        sync.courseSales.failNextCalls(1, 503);
+
+        JsonNode preview = preview();
+
+        List<String> verdicts = bySourceReference(preview).values().stream().map(r -> r.get("verdict").asText())
+                .filter(v -> !v.equals("ALREADY_SENT")).toList();
+        assertEquals(List.of("NOT_CHECKED", "STAYS_AT_SOURCE"), verdicts, preview.toPrettyString());
+        assertEquals(rowsBefore, rowCounts(), "nothing dead-lettered, nothing written");
+        assertEquals("RUNNING", OpsClient.of(sync).get("/api/status").json().get("state").asText(), "no halt for an outage");
+        assertEquals(0, sync.courseSales.callCount("SubmitRegistration") - 3);
     }
 
     @Test
