@@ -63,6 +63,12 @@ public final class Preview {
         run.halted(Secrets.redact(feed.haltedReason()));
     }
 
+    /** A source the preview cannot read yet (moodle.source=db): nothing is read, the answer says why. */
+    public void sourceNotPreviewed(String source, @ExchangeProperty(ExchangeNames.PREVIEW) PreviewRun run) {
+        run.moodleFailed("PREVIEW_NOT_AVAILABLE (the preview reads the REST source only; moodle.source=" + source
+                + " is not previewed): nothing was read");
+    }
+
     /** Moodle could not be read: a poll now would fail the same way, sending and marking nothing. */
     public void moodleFailed(Exchange exchange, @ExchangeProperty(ExchangeNames.PREVIEW) PreviewRun run) {
         Failure f = classifier.classify(exchange);

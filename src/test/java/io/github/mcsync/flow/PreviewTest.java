@@ -256,6 +256,18 @@ class PreviewTest extends FlowTestSupport {
     }
 
     @Test
+    void theDatabaseSourceIsNotPreviewedAndTheAnswerSaysSo() throws Exception {
+        sync = new SyncHarness(stateDir).with("moodle.courses", "2").start();
+        sync.with("moodle.source", "db").restart(); // the database pool is made at the first poll, not at start
+
+        JsonNode preview = preview();
+
+        assertEquals(0, preview.get("records").size());
+        assertTrue(preview.get("moodleFailure").asText().startsWith("PREVIEW_NOT_AVAILABLE"), preview.toString());
+        assertEquals(0, sync.moodle.requestCount("core_enrol_get_enrolled_users"), "nothing was read");
+    }
+
+    @Test
     void theCommandLinePrintsATableAndSendsNothing() throws Exception {
         sync = new SyncHarness(stateDir).with("moodle.courses", "2").start();
         long noMail = enrol(2, SimulatedUser.builder("no.mail").firstname("No").lastname("Mail").build());
