@@ -11,6 +11,7 @@ const VERDICT_TEXT = {
   BASELINE: 'recorded as known, not sent (baseline)',
   ALREADY_SENT: 'already done, not sent again',
   WAITING_IN_DEAD_LETTERS: 'waiting in dead letters',
+  OUTCOME_UNKNOWN: 'waits for its last submission\'s outcome',
   WOULD_PAUSE: 'would pause the feed',
   WOULD_HALT: 'would halt the feed',
   STAYS_AT_SOURCE: 'stays at its source',
@@ -24,6 +25,7 @@ const VERDICT_CLASS = {
   WOULD_DEAD_LETTER: 'badge-warn',
   WAITING_IN_DEAD_LETTERS: 'badge-warn',
   NOT_CHECKED: 'badge-warn',
+  OUTCOME_UNKNOWN: 'badge-warn',
   WOULD_PAUSE: 'badge-bad',
   WOULD_HALT: 'badge-bad',
   STAYS_AT_SOURCE: 'badge-DISCARDED',
@@ -77,8 +79,8 @@ function summary(answer) {
       'a poll now reads nothing and sends nothing. Why: ', bdi(answer.haltedReason), ' — ',
       el('a', { href: '#status' }, 'resume it from the Status view'), ' once the cause is fixed.') : null,
     answer.moodleFailure ? el('p', { class: 'problem' }, el('strong', {}, 'Moodle could not be read: '), bdi(answer.moodleFailure)) : null,
-    answer.baseline ? el('p', { class: 'warning' }, 'The next poll is the first-start baseline (moodle.start=now): every '
-      + 'enrolment below is recorded as known and none is sent; enrolments made after it are sent.') : null,
+    answer.baseline ? el('p', { class: 'warning' }, 'The next poll takes the first baseline of a course (moodle.start=now): '
+      + 'its enrolments marked BASELINE are recorded as known and not sent; enrolments made after it are sent.') : null,
     facts([['Previewed', time(answer.generatedAt)], ['Enrolments', String((answer.records ?? []).length)],
       ['Verdicts', counts || 'none']]),
     el('p', { class: 'muted' }, 'Nothing was sent and nothing was written to find this out. CourseSales checks its own '

@@ -52,7 +52,7 @@ public final class DeadLetterWriter {
         metrics.deadLettered(code);
         PollRun run = exchange.getProperty(ExchangeNames.POLL_RUN, PollRun.class);
         if (run != null) {
-            run.deadLettered();
+            run.deadLettered(enrolment);
         }
         // the reason text may name a Moodle user (CLIENT_ID_NOT_UNIQUE): it is in the dead letter, not in the log
         LOG.warn("Dead-lettered {} at {} as {} (dead letter {}; GET /api/dead-letters/{} says why)",

@@ -36,23 +36,33 @@ public final class Baseline {
     }
 
     /**
-     * One course's enrolments as read by a poll: those of roles the course has no baseline for yet are recorded as
-     * known (moodle.start=now); the others are returned, to be processed.
+     * What a course's baseline would make of its enrolments, decided and not yet written.
+     *
+     * @param known   recorded as known, not sent (roles the course has no baseline for yet)
+     * @param rest    processed as usual
+     * @param missing the roles whose baseline this takes (empty: none is taken)
+     * @param covered true when a site-wide baseline of an earlier version covered the course: the missing roles are
+     *                only noted, nothing is recorded as known
      */
-    public List<Enrolment> unknownOnly(String source, long courseId, String shortname, List<Enrolment> enrolments,
-                                       PollRun run) {
+    public record Split(List<Enrolment> known, List<Enrolment> rest, Set<String> missing, boolean covered) {
+    }
+
+    /**
+     * The decision of {@link #unknownOnly} without its writes (the preview asks it): which of one course's enrolments
+     * its baseline would record as known.
+     */
+    public Split split(String source, long courseId, List<Enrolment> enrolments) {
         if ("all".equals(start)) {
-            return enrolments;
+            return new Split(List.of(), enrolments, Set.of(), false);
         }
         Set<String> missing = new LinkedHashSet<>(roles);
         missing.removeAll(state.baselinedRoles(source, courseId));
         if (missing.isEmpty()) {
-            return enrolments;
+            return new Split(List.of(), enrolments, Set.of(), false);
         }
         if (missing.size() == roles.size() && state.baselineTaken(source) && deliveries.anyOfCourse(courseId)) {
             // a site-wide baseline of an earlier version already covered this course: keep sending what is new
-            state.markCourseBaseline(source, courseId, missing, 0);
-            return enrolments;
+            return new Split(List.of(), enrolments, missing, true);
         }
         List<Enrolment> known = new ArrayList<>();
         List<Enrolment> rest = new ArrayList<>();
@@ -60,13 +70,30 @@ public final class Baseline {
             boolean onlyNewRoles = e.roles().stream().filter(roles::contains).allMatch(missing::contains);
             (onlyNewRoles ? known : rest).add(e);
         }
-        int recorded = deliveries.baseline(known);
-        state.markCourseBaseline(source, courseId, missing, recorded);
+        return new Split(known, rest, missing, false);
+    }
+
+    /**
+     * One course's enrolments as read by a poll: those of roles the course has no baseline for yet are recorded as
+     * known (moodle.start=now); the others are returned, to be processed.
+     */
+    public List<Enrolment> unknownOnly(String source, long courseId, String shortname, List<Enrolment> enrolments,
+                                       PollRun run) {
+        Split split = split(source, courseId, enrolments);
+        if (split.missing().isEmpty()) {
+            return split.rest();
+        }
+        if (split.covered()) {
+            state.markCourseBaseline(source, courseId, split.missing(), 0);
+            return split.rest();
+        }
+        int recorded = deliveries.baseline(split.known());
+        state.markCourseBaseline(source, courseId, split.missing(), recorded);
         run.baseline(recorded);
         LOG.info("Baseline (moodle.start=now) of course {} ({}), role(s) {}: {} enrolments already in Moodle recorded"
                         + " as known and not sent; enrolments made from now on will be sent", courseId, shortname,
-                String.join(",", missing), recorded);
-        return rest;
+                String.join(",", split.missing()), recorded);
+        return split.rest();
     }
 
     /** A source with one site-wide baseline (the database source): true when this poll is the baseline. */
@@ -80,14 +107,6 @@ public final class Baseline {
             return false;
         }
         return true;
-    }
-
-    /**
-     * The same question without an answer's side effect (the preview): true when the next poll of this source would
-     * be the baseline. Under moodle.start=all it never is ({@link #needed} only notes that the backfill began).
-     */
-    public boolean wouldTake(String source) {
-        return "now".equals(start) && !state.baselineTaken(source);
     }
 
     /** The site-wide baseline of a source (the database source): its enrolments are recorded, not sent. */

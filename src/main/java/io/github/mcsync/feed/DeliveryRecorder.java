@@ -26,7 +26,7 @@ public final class DeliveryRecorder {
                           SubmitRegistrationResponse response) {
         deliveries.delivered(e, r, response);
         if (run != null) {
-            run.sent();
+            run.sent(e);
         }
         LOG.info("Delivered {} as CourseSales document {}", e.sourceReference(), response.getDocumentExternalId());
     }
@@ -45,7 +45,7 @@ public final class DeliveryRecorder {
         }
         deliveries.found(e, r, d.getDocumentId(), d.getDocumentExternalId());
         if (run != null) {
-            run.sent();
+            run.sent(e);
         }
         LOG.info("{} had an unknown outcome; CourseSales already has it as document {}: recorded, not sent again",
                 e.sourceReference(), d.getDocumentExternalId());

@@ -4,9 +4,10 @@ import io.github.mcsync.failure.Failure;
 import io.github.mcsync.failure.FailureClassifier;
 import io.github.mcsync.ExchangeNames;
 import io.github.mcsync.Secrets;
+import io.github.mcsync.enrolment.Enrolment;
 import io.github.mcsync.state.PollHistory;
-import java.util.List;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -51,11 +52,17 @@ public final class PollReport {
         try {
             history.record(new PollHistory.Poll(run.number(), run.startedAt(), null, run.outcome(), run.foundCount(),
                     run.freshCount(), run.sentCount(), run.deadLetteredCount(), run.parkedCount(), run.baselineCount(),
-                    run.failure(), run.haltedReason(), run.summary(), List.of()));
+                    run.failure(), run.haltedReason(), run.summary(), run.courses()));
         } catch (DataAccessException e) {
             LOG.warn("poll {}: its figures could not be kept in the run history: {}", run.number(),
                     Secrets.redact(e.getMostSpecificCause().getMessage()));
         }
+    }
+
+    /** A new record of this poll (not done, not waiting in dead letters), counted for its course too. */
+    public void fresh(@ExchangeProperty(ExchangeNames.POLL_RUN) PollRun run,
+                      @ExchangeProperty(ExchangeNames.ENROLMENT) Enrolment e) {
+        run.fresh(e);
     }
 
     public void failed(Exchange exchange) {
@@ -117,7 +124,7 @@ public final class PollReport {
     private static void returnedToSource(Exchange exchange) {
         PollRun run = exchange.getProperty(ExchangeNames.POLL_RUN, PollRun.class);
         if (run != null) {
-            run.returnedToSource();
+            run.returnedToSource(exchange.getProperty(ExchangeNames.ENROLMENT, Enrolment.class));
         }
     }
 }

@@ -1,6 +1,11 @@
 package io.github.mcsync.feed;
 
+import io.github.mcsync.enrolment.Enrolment;
+import io.github.mcsync.state.PollHistory.CourseFigures;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,6 +27,8 @@ public final class PollRun {
     private volatile Instant finishedAt;
     private final AtomicInteger outcomeUnknown = new AtomicInteger();
     private final FeedTotals totals;
+    /** New, sent and dead-lettered per Moodle course, in the order the poll met the courses. */
+    private final Map<Long, CourseTally> courses = new LinkedHashMap<>();
 
     public PollRun(int number, Instant startedAt) {
         this(number, startedAt, new FeedTotals(startedAt));
@@ -38,23 +45,66 @@ public final class PollRun {
         found.addAndGet(n);
     }
 
-    public void fresh() {
+    /** A new record (not done, not waiting in dead letters), counted for its course too. */
+    public void fresh(Enrolment e) {
         fresh.incrementAndGet();
+        tally(e, 1, 0, 0);
     }
 
     /** A new record the feed stopped before (halted or paused): it stays waiting at its source, not "new" in this poll. */
-    public void returnedToSource() {
+    public void returnedToSource(Enrolment e) {
         fresh.decrementAndGet();
+        tally(e, -1, 0, 0);
     }
 
-    public void sent() {
+    public void sent(Enrolment e) {
         sent.incrementAndGet();
         totals.sent();
+        tally(e, 0, 1, 0);
     }
 
-    public void deadLettered() {
+    public void deadLettered(Enrolment e) {
         deadLettered.incrementAndGet();
         totals.deadLettered();
+        tally(e, 0, 0, 1);
+    }
+
+    private synchronized void tally(Enrolment e, int fresh, int sent, int deadLettered) {
+        if (e != null) {
+            courses.computeIfAbsent(e.courseId(), id -> new CourseTally(e.courseShortname())).add(fresh, sent, deadLettered);
+        }
+    }
+
+    /** The figures per course that had anything new, in the order the poll met them (for the run history). */
+    public synchronized List<CourseFigures> courses() {
+        return courses.entrySet().stream().filter(c -> !c.getValue().isEmpty())
+                .map(c -> c.getValue().figures(c.getKey())).toList();
+    }
+
+    /** One course's new, sent and dead-lettered records. */
+    private static final class CourseTally {
+        private final String shortname;
+        private int fresh;
+        private int sent;
+        private int deadLettered;
+
+        CourseTally(String shortname) {
+            this.shortname = shortname;
+        }
+
+        void add(int f, int s, int d) {
+            fresh += f;
+            sent += s;
+            deadLettered += d;
+        }
+
+        boolean isEmpty() {
+            return fresh == 0 && sent == 0 && deadLettered == 0;
+        }
+
+        CourseFigures figures(long courseId) {
+            return new CourseFigures(courseId, shortname, fresh, sent, deadLettered, null);
+        }
     }
 
     public void parked() {

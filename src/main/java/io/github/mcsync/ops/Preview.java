@@ -13,7 +13,7 @@ import io.github.mcsync.enrolment.identity.TentativeAssignments;
 import io.github.mcsync.failure.Failure;
 import io.github.mcsync.failure.FailureClassifier;
 import io.github.mcsync.failure.OperatorSentences;
-import io.github.mcsync.failure.ReasonCode;
+import io.github.mcsync.feed.Baseline;
 import io.github.mcsync.feed.ExternalSystem;
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.feed.Halt;
@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Variable;
 
 /**
  * The verdicts of the preview (routes/preview.camel.yaml): the route reads Moodle with the poll's routes and runs each
@@ -62,6 +63,12 @@ public final class Preview {
         run.halted(Secrets.redact(feed.haltedReason()));
     }
 
+    /** A source the preview cannot read yet (moodle.source=db): nothing is read, the answer says why. */
+    public void sourceNotPreviewed(String source, @ExchangeProperty(ExchangeNames.PREVIEW) PreviewRun run) {
+        run.moodleFailed("PREVIEW_NOT_AVAILABLE (the preview reads the REST source only; moodle.source=" + source
+                + " is not previewed): nothing was read");
+    }
+
     /** Moodle could not be read: a poll now would fail the same way, sending and marking nothing. */
     public void moodleFailed(Exchange exchange, @ExchangeProperty(ExchangeNames.PREVIEW) PreviewRun run) {
         Failure f = classifier.classify(exchange);
@@ -75,10 +82,20 @@ public final class Preview {
         return course;
     }
 
-    /** The next poll is the first-start baseline (moodle.start=now): every enrolment is recorded as known, none sent. */
-    public void baseline(List<Enrolment> enrolments, @ExchangeProperty(ExchangeNames.PREVIEW) PreviewRun run) {
-        run.baseline();
-        enrolments.forEach(e -> run.add(row(e, Verdict.BASELINE).build()));
+    /**
+     * The enrolments the course's baseline would record as known (moodle.start=now: a course or role seen for the
+     * first time) get their verdict; the others are answered, to be previewed one by one.
+     */
+    public List<Enrolment> baseline(@Variable("baselineSplit") Baseline.Split split,
+                                    @ExchangeProperty(ExchangeNames.PREVIEW) PreviewRun run) {
+        if (!split.known().isEmpty()) {
+            run.baseline();
+        }
+        String roles = String.join(",", split.missing());
+        split.known().forEach(e -> run.add(row(e, Verdict.BASELINE).reason("the first poll of course " + e.courseId()
+                + " (" + e.courseShortname() + ") for role(s) " + roles + " records its enrolments as known, not sent")
+                .build()));
+        return split.rest();
     }
 
     /** Whether the poll would have stopped before this record: an earlier one paused or halted it, or it is halted. */
@@ -124,6 +141,13 @@ public final class Preview {
                         link.severalCandidates() ? link.choice() : null))
                 .fields(registration.fieldValues().stream().map(v -> new Field(v.fieldId(),
                         form.field(v.fieldId()).map(CourseSalesMetadata.Field::name).orElse(""), v.value())).toList());
+        if (inFlight.pending(e.sourceReference())) {
+            // sendToCourseSales: OUTCOME_UNKNOWN, neither looked up nor sent again before the grace is over
+            run.add(row(e, Verdict.OUTCOME_UNKNOWN).reason("OUTCOME_UNKNOWN", "the last submission got no answer: not looked"
+                    + " up or sent again before " + inFlight.resolvableAt(e.sourceReference())
+                    + " (coursesales.receive-timeout + coursesales.unknown-outcome-grace)").build());
+            return;
+        }
         if (inFlight.isInFlight(e.sourceReference())) {
             row.note("an earlier submission's outcome is unknown: CourseSales is asked first (FindDocuments), and it is"
                     + " recorded instead of sent when the document is there");
@@ -151,9 +175,12 @@ public final class Preview {
                 run.add(row(e, Verdict.WOULD_HALT).reason(f.code(), f.text()).fix(fix).build());
                 run.stop("the feed halts (" + f.code() + ")");
             }
-            case TRANSIENT -> run.add(row(e, Verdict.NOT_CHECKED).reason(f.code(), f.text() + ": a poll would retry it"
-                    + " with backoff, then dead-letter it as RETRIES_EXHAUSTED").advice(ReasonCode.RETRIES_EXHAUSTED.name())
-                    .build());
+            case TRANSIENT -> {
+                // error-handling.camel.yaml: a poll retries with backoff, then is interrupted; the rest waits at its source
+                run.add(row(e, Verdict.NOT_CHECKED).reason(f.code(), f.text() + ": a poll would retry it with backoff,"
+                        + " then stop; it and the records after it wait at their source for the next poll").build());
+                run.stop("the poll is interrupted (" + f.code() + ")");
+            }
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param generatedAt   when the preview ran (ISO-8601 UTC)
  * @param state         RUNNING, or HALTED when a poll now would read nothing (then {@code haltedReason} says why)
  * @param moodleFailure why Moodle could not be read (a poll now would fail the same way and send nothing), else null
- * @param baseline      true when the next poll is the first-start baseline (moodle.start=now): nothing is sent
+ * @param baseline      true when the next poll takes the baseline of a course seen for the first time (moodle.start=now):
+ *                      that course's enrolments are recorded as known, not sent
  * @param counts        records per verdict, in the order of {@link Verdict}
  * @param records       one row per enrolment, in the order the poll takes them
  */
@@ -28,10 +29,11 @@ public record PreviewReport(String generatedAt, String state, String haltedReaso
         BASELINE("would be recorded as known, not sent (baseline)"),
         ALREADY_SENT("already done, not sent again"),
         WAITING_IN_DEAD_LETTERS("waiting in dead letters (replay or discard them)"),
+        OUTCOME_UNKNOWN("waits at its source until its last submission's outcome can be known"),
         WOULD_PAUSE("would pause the feed (a CourseSales configuration problem)"),
         WOULD_HALT("would halt the feed"),
         STAYS_AT_SOURCE("would stay at its source (the feed stops before it)"),
-        NOT_CHECKED("could not be checked now");
+        NOT_CHECKED("could not be checked now (CourseSales unavailable)");
 
         private final String text;
 

@@ -312,6 +312,23 @@ class OpsConsoleBrowserTest {
     }
 
     @Test
+    void aStalledFeedIsShownWhenTheStatusSaysSo() throws Exception {
+        startWithPhys101Delivered();
+        signIn();
+        assertTrue(browser.findAll("#feed-stalled").isEmpty(), "a feed that polls is not stalled");
+        // the status answer of a stalled feed (StatusReport's "stalled": why), planted in the page's answers
+        browser.script("const real = window.fetch; window.fetch = async (path, init) => { const r = await real(path, init);"
+                + " if (!String(path).startsWith('/api/status')) return r; const body = await r.json();"
+                + " body.stalled = 'no poll succeeded since 2027-02-01T00:00:00Z (feed.stalled-after 15m) <b>x</b>';"
+                + " return new Response(JSON.stringify(body), { status: r.status, headers: r.headers }); };");
+        browser.click("#status-refresh");
+        String warning = browser.textOf("#feed-stalled", "STALLED");
+        assertTrue(warning.contains("No poll has succeeded for too long"), warning);
+        assertTrue(warning.contains("feed.stalled-after 15m) <b>x</b>"), "the reason, as text: " + warning);
+        assertEquals(List.of(), browser.accessibilityFindings(), "status, stalled");
+    }
+
+    @Test
     void aFeedHaltedByMoodleSaysResumingCallsMoodleOnce() throws Exception {
         startWithPhys101Delivered();
         sync.moodle.setToken("rotated-in-moodle");
@@ -414,6 +431,11 @@ class OpsConsoleBrowserTest {
         assertTrue(browser.find("#history-body tr[data-poll='1']").getText().contains("OK"));
         assertEquals(List.of("2", "1"), browser.findAll("#history-body tbody tr th").stream().map(WebElement::getText).toList(),
                 "newest first");
+        // each poll's courses under it: new, sent, dead-lettered per course
+        List<String> courseRows = browser.findAll("#history-body tr.course").stream().map(WebElement::getText).toList();
+        assertEquals(2, courseRows.size(), courseRows.toString());
+        assertTrue(courseRows.get(0).matches("Course 2 PHYS101\\s+1\\s+0\\s+1\\s*"), courseRows.get(0));
+        assertTrue(courseRows.get(1).matches("Course 2 PHYS101\\s+3\\s+3\\s+0\\s*"), courseRows.get(1));
         browser.screenshot("console-run-history");
     }
 

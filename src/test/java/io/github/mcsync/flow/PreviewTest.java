@@ -237,6 +237,37 @@ class PreviewTest extends FlowTestSupport {
     }
 
     @Test
+    void courseSalesUnavailableLeavesTheRestUncheckedAndWritesNothing() throws Exception {
+        sync = new SyncHarness(stateDir).with("moodle.courses", "2").with("coursesales.metadata.ttl", "0s").start();
+        sync.poll();
+        enrol(2, SimulatedUser.builder("first.new").firstname("First").lastname("New").email("f@example.com").build());
+        enrol(2, SimulatedUser.builder("second.new").firstname("Second").lastname("New").email("s@example.com").build());
+        Map<String, Integer> rowsBefore = rowCounts();
+        sync.courseSales.failNextCalls(1, 503);
+
+        JsonNode preview = preview();
+
+        List<String> verdicts = bySourceReference(preview).values().stream().map(r -> r.get("verdict").asText())
+                .filter(v -> !v.equals("ALREADY_SENT")).toList();
+        assertEquals(List.of("NOT_CHECKED", "STAYS_AT_SOURCE"), verdicts, preview.toPrettyString());
+        assertEquals(rowsBefore, rowCounts(), "nothing dead-lettered, nothing written");
+        assertEquals("RUNNING", OpsClient.of(sync).get("/api/status").json().get("state").asText(), "no halt for an outage");
+        assertEquals(0, sync.courseSales.callCount("SubmitRegistration") - 3);
+    }
+
+    @Test
+    void theDatabaseSourceIsNotPreviewedAndTheAnswerSaysSo() throws Exception {
+        sync = new SyncHarness(stateDir).with("moodle.courses", "2").start();
+        sync.with("moodle.source", "db").restart(); // the database pool is made at the first poll, not at start
+
+        JsonNode preview = preview();
+
+        assertEquals(0, preview.get("records").size());
+        assertTrue(preview.get("moodleFailure").asText().startsWith("PREVIEW_NOT_AVAILABLE"), preview.toString());
+        assertEquals(0, sync.moodle.requestCount("core_enrol_get_enrolled_users"), "nothing was read");
+    }
+
+    @Test
     void theCommandLinePrintsATableAndSendsNothing() throws Exception {
         sync = new SyncHarness(stateDir).with("moodle.courses", "2").start();
         long noMail = enrol(2, SimulatedUser.builder("no.mail").firstname("No").lastname("Mail").build());

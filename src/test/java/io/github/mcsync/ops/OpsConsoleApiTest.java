@@ -189,6 +189,40 @@ class OpsConsoleApiTest {
     }
 
     @Test
+    void runHistoryGivesEachCourseItsNewSentAndDeadLetteredAndAHaltedRecordIsNotNew() throws Exception {
+        sync = new SyncHarness(stateDir).start(); // PHYS101 (3), PHYS301 (2), FR-101 (3)
+        ops = OpsClient.of(sync);
+        sync.poll();
+        long phys = sync.moodle.addUser(SimulatedUser.builder("phys.new").firstname("P").lastname("New").email("p@example.com").build());
+        sync.moodle.enrol(2, phys, "student");
+        long noMail = sync.moodle.addUser(SimulatedUser.builder("fr.nomail").firstname("F").lastname("Nomail").build());
+        sync.moodle.enrol(4, noMail, "student");
+        sync.poll(); // PHYS101: 1 new, 1 sent; FR-101: 1 new, 1 dead-lettered; PHYS301: nothing new
+
+        JsonNode polls = ops.get("/api/polls").json().get("polls");
+
+        assertEquals(List.of("4 FR-101 1/0/1", "2 PHYS101 1/1/0"), courses(polls.get(0)), "in the order Moodle lists them");
+        assertEquals(List.of("4 FR-101 3/3/0", "2 PHYS101 3/3/0", "3 PHYS301 2/2/0"), courses(polls.get(1)),
+                "the first poll's courses, in the order the poll met them");
+        // a record the feed halts before stays at its source: it is not new in its course
+        sync.courseSales.setCredentials(CourseSalesDemoData.USERNAME, "changed-in-coursesales");
+        long waits = sync.moodle.addUser(SimulatedUser.builder("waits").firstname("W").lastname("Aits").email("w@example.com").build());
+        sync.moodle.enrol(3, waits, "student");
+        sync.poll();
+        JsonNode halted = ops.get("/api/polls?limit=1").json().get("polls").get(0);
+        assertEquals("HALTED", halted.get("outcome").asText());
+        assertEquals(List.of(), courses(halted), halted.toString());
+    }
+
+    /** "courseId shortname new/sent/deadLettered" per course of one poll. */
+    private static List<String> courses(JsonNode poll) {
+        List<String> out = new ArrayList<>();
+        poll.get("courses").forEach(c -> out.add(c.get("courseId").asInt() + " " + c.get("shortname").asText() + " "
+                + c.get("fresh").asInt() + "/" + c.get("sent").asInt() + "/" + c.get("deadLettered").asInt()));
+        return out;
+    }
+
+    @Test
     void theConsoleFilesAreServedWithStrictSecurityHeadersAndNothingElse() throws Exception {
         startWithPhys101Delivered();
         OpsClient anyone = ops.as(null, null);
