@@ -258,6 +258,19 @@ abstract class DbSourceScenarios extends FlowTestSupport {
     }
 
     @Test
+    void aSwitchFromTheRestSourceIsNeverSilent() throws Exception {
+        sync = harness().with("moodle.start", "now").start();
+        sync.state().update("INSERT INTO delivery (source_reference, key_scheme, outcome, recorded_at)"
+                + " VALUES ('moodle:c2:u3', 'course-user', 'DELIVERED', CURRENT_TIMESTAMP)");
+        try (LogCapture log = new LogCapture()) {
+            sync.poll();
+            assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("WARN") && l.contains("1 registrations made by the"
+                    + " REST source") && l.contains("none is sent again")), log.all());
+        }
+        assertEquals(0, sync.courseSales.documents().size());
+    }
+
+    @Test
     void moodleStartNowTakesItsBaselineEvenWhileTheFeedIsHalted() throws Exception {
         sync = harness().with("moodle.start", "now").start();
         sync.app().context().getRegistry().lookupByNameAndType("feedControl", io.github.mcsync.feed.FeedControl.class)
