@@ -306,6 +306,8 @@ abstract class DbSourceScenarios extends FlowTestSupport {
             assertEquals(null, mark(), "the mark is not moved");
             List<String> lines = log.lines().stream().filter(l -> l.contains(code)).toList();
             assertEquals(1, lines.size(), "one line: " + lines);
+            List<String> warnings = log.lines().stream().filter(l -> l.startsWith("WARN") || l.startsWith("ERROR")).toList();
+            assertEquals(lines, warnings, "and no other warning (the driver's, the pool's)");
             assertFalse(lines.get(0).contains("\n"), lines.get(0));
             if (secret != null) {
                 assertFalse(log.all().contains(secret), "the password is never logged");
