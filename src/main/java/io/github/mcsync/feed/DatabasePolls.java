@@ -69,6 +69,16 @@ public final class DatabasePolls {
         if (mark.isEmpty() && !baseline) {
             LOG.info("moodle.start=all: every enrolment active in Moodle will be sent (backfill)");
         }
+        int restKeys = mark.isEmpty() ? state.restSourceKeys() : 0;
+        if (restKeys > 0) {
+            // keys are never switched silently: the database source's are moodle:ue:<user_enrolments.id>
+            LOG.warn("This state database holds {} registrations made by the REST source (keys moodle:c<course>:u<user>);"
+                    + " the database source keys enrolments as moodle:ue:<user_enrolments.id>, so they are not"
+                    + " recognised as sent: {}", restKeys, baseline
+                    ? "moodle.start=now records the enrolments already in Moodle as known, so none is sent again"
+                    : "with moodle.start=all every active enrolment is sent again: stop now and set moodle.start=now"
+                    + " (with an empty db_source_mark table) to switch sources without duplicates");
+        }
         return new DatabasePoll(run, baseline, start, mark.orElse(0L), mark.isEmpty() ? List.of() : state.pending(),
                 batchSize);
     }

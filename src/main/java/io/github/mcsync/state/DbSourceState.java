@@ -34,6 +34,12 @@ public final class DbSourceState {
                 .stream().findFirst();
     }
 
+    /** Registrations recorded under the REST source's keys (moodle:c<course>:u<user>) in this state database. */
+    public int restSourceKeys() {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE key_scheme = 'course-user'", Integer.class);
+        return n == null ? 0 : n;
+    }
+
     /** The pending user_enrolments ids, in id order. */
     public List<Long> pending() {
         return jdbc.queryForList("SELECT enrolment_id FROM db_source_pending ORDER BY enrolment_id", Long.class);

@@ -258,6 +258,19 @@ abstract class DbSourceScenarios extends FlowTestSupport {
     }
 
     @Test
+    void aSwitchFromTheRestSourceIsNeverSilent() throws Exception {
+        sync = harness().with("moodle.start", "now").start();
+        sync.state().update("INSERT INTO delivery (source_reference, key_scheme, outcome, recorded_at)"
+                + " VALUES ('moodle:c2:u3', 'course-user', 'DELIVERED', CURRENT_TIMESTAMP)");
+        try (LogCapture log = new LogCapture()) {
+            sync.poll();
+            assertTrue(log.lines().stream().anyMatch(l -> l.startsWith("WARN") && l.contains("1 registrations made by the"
+                    + " REST source") && l.contains("none is sent again")), log.all());
+        }
+        assertEquals(0, sync.courseSales.documents().size());
+    }
+
+    @Test
     void moodleStartNowTakesItsBaselineEvenWhileTheFeedIsHalted() throws Exception {
         sync = harness().with("moodle.start", "now").start();
         sync.app().context().getRegistry().lookupByNameAndType("feedControl", io.github.mcsync.feed.FeedControl.class)
@@ -293,6 +306,8 @@ abstract class DbSourceScenarios extends FlowTestSupport {
             assertEquals(null, mark(), "the mark is not moved");
             List<String> lines = log.lines().stream().filter(l -> l.contains(code)).toList();
             assertEquals(1, lines.size(), "one line: " + lines);
+            List<String> warnings = log.lines().stream().filter(l -> l.startsWith("WARN") || l.startsWith("ERROR")).toList();
+            assertEquals(lines, warnings, "and no other warning (the driver's, the pool's)");
             assertFalse(lines.get(0).contains("\n"), lines.get(0));
             if (secret != null) {
                 assertFalse(log.all().contains(secret), "the password is never logged");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class MariaDbSourceTest extends DbSourceScenarios {
     private static MoodleTestDatabase db;
+    private static final java.util.List<String> USERS = new java.util.ArrayList<>();
 
     @BeforeAll
     static void moodleOnMariaDb() throws Exception {
@@ -23,6 +24,7 @@ class MariaDbSourceTest extends DbSourceScenarios {
     @AfterAll
     static void dropDatabase() {
         if (db != null) {
+            USERS.forEach(u -> db.admin.execute("DROP USER '" + u + "'@'%'"));
             db.drop();
         }
     }
@@ -35,6 +37,7 @@ class MariaDbSourceTest extends DbSourceScenarios {
     @Override
     void createReader(String user, String password, boolean withoutProfileData) {
         db.admin.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + password + "'");
+        USERS.add(user);
         grantTables("GRANT SELECT ON " + db.schema + ".TABLE TO '" + user + "'@'%'", withoutProfileData);
     }
 }
