@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every required property is supplied: the application runs as its own process with exactly the environment the
- * Deployment's and the CronJob's container get (ConfigMap, Secret, env), read by Camel from environment variables,
- * and a poll delivers to the simulators. Only what cannot be in a manifest is changed: the endpoints point at the
+ * CronJob's container gets (ConfigMap, Secret, env; the Deployment's differs only in the Lease's settings), read by
+ * Camel from environment variables, with the CronJob's arguments, and a poll delivers to the simulators. Only what cannot be in a manifest is changed: the endpoints point at the
  * simulators and an embedded PostgreSQL, the Secret's empty values are filled in, the schema is a fresh one,
  * cluster.type is none (no Kubernetes API here; the Lease has its own test), moodle.start is all (so a poll sends).
  */
@@ -82,16 +82,20 @@ class ManifestRunTest {
     }
 
     @Test
-    void theDeploymentsEnvironmentIsACompleteConfiguration() throws Exception {
-        // the Deployment runs the service; one poll of the same configuration shows it complete
-        run(DeployFiles.find("Deployment", "moodle-coursesales-sync"), List.of("--once"));
-    }
-
-    @Test
-    void theCronJobRunsWithItsOwnArguments() throws Exception {
+    void theCronJobRunsWithItsOwnArgumentsAndTheDeploymentHasTheSameConfiguration() throws Exception {
         Manifest cron = DeployFiles.find("CronJob", "moodle-coursesales-sync");
         List<String> args = new ArrayList<>();
         DeployFiles.container(cron).path("args").forEach(a -> args.add(a.asText()));
         run(cron, args);
+        // the Deployment's container gets the same configuration but for the Lease (cluster.type and the pod's
+        // namespace and name from the downward API), so the run above shows its configuration complete too
+        Map<String, String> deployment = new java.util.TreeMap<>(DeployFiles.environment(DeployFiles.find("Deployment",
+                "moodle-coursesales-sync")));
+        Map<String, String> cronJob = new java.util.TreeMap<>(DeployFiles.environment(cron));
+        assertEquals("fieldRef:metadata.namespace", deployment.remove("CLUSTER_KUBERNETES_NAMESPACE"));
+        assertEquals("fieldRef:metadata.name", deployment.remove("CLUSTER_KUBERNETES_POD_NAME"));
+        assertEquals("kubernetes", deployment.remove("CLUSTER_TYPE"));
+        assertEquals("none", cronJob.remove("CLUSTER_TYPE"));
+        assertEquals(cronJob, deployment);
     }
 }
