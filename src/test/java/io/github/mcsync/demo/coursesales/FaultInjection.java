@@ -22,6 +22,7 @@ final class FaultInjection {
     private Duration callDelay = Duration.ZERO;
     private int cannedLeft;
     private CannedAnswer canned;
+    private boolean droppingConnections;
 
     /** An answer given as is, before CourseSales sees the request (status, Content-Type, body). */
     record CannedAnswer(int status, String contentType, String body) {
@@ -150,7 +151,17 @@ final class FaultInjection {
         return callDelay;
     }
 
+    /** Until set back to false, every SOAP request's connection is closed before CourseSales sees it. */
+    synchronized void setDroppingConnections(boolean dropping) {
+        droppingConnections = dropping;
+    }
+
+    synchronized boolean droppingConnections() {
+        return droppingConnections;
+    }
+
     synchronized void clear() {
+        droppingConnections = false;
         cannedLeft = 0;
         callDelay = Duration.ZERO;
         httpFailuresLeft = 0;
