@@ -98,7 +98,8 @@ class KubernetesLeaseTest {
         Duration failover = Duration.ofNanos(System.nanoTime() - stopped);
         LOG.info("FAILOVER kubernetes lease: {} ms (lease duration {})", failover.toMillis(), LEASE);
         System.out.println("FAILOVER kubernetes lease: " + failover.toMillis() + " ms");
-        assertTrue(failover.compareTo(LEASE.multipliedBy(3)) < 0, "took over in " + failover);
+        // the lease runs out (3 s), then the standby's next retry takes it: a few seconds, more on a loaded machine
+        assertTrue(failover.compareTo(LEASE.multipliedBy(6)) < 0, "took over in " + failover);
     }
 
     private static double leader(Observe o) {

@@ -7,6 +7,7 @@ import io.github.mcsync.beans.ObserveBeans;
 import io.github.mcsync.beans.CourseSalesBeans;
 import io.github.mcsync.beans.FeedBeans;
 import io.github.mcsync.beans.MoodleBeans;
+import io.github.mcsync.beans.MoodleDbBeans;
 import io.github.mcsync.beans.OpsBeans;
 import io.github.mcsync.beans.StateBeans;
 import io.github.mcsync.beans.ValidationBeans;
@@ -42,6 +43,7 @@ abstract class RouteTestSupport extends CamelMainTestSupport {
         configuration.addConfiguration(new MoodleBeans());
         configuration.addConfiguration(new CourseSalesBeans());
         configuration.addConfiguration(new FeedBeans());
+        configuration.addConfiguration(new MoodleDbBeans());
         configuration.addConfiguration(new ValidationBeans());
         configuration.addConfiguration(new ClusterBeans());
         configuration.addConfiguration(new ObserveBeans());
