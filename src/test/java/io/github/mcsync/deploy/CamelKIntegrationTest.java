@@ -96,7 +96,7 @@ class CamelKIntegrationTest {
         String uid = DeployFiles.dockerfile("USER").get(0).split(":")[0];
         assertEquals(uid, traits.at("/container/runAsUser").asText());
         assertTrue(traits.at("/container/runAsNonRoot").asBoolean());
-        assertEquals("384Mi", traits.at("/container/requestMemory").asText());
+        assertEquals("512Mi", traits.at("/container/requestMemory").asText());
         assertEquals("768Mi", traits.at("/container/limitMemory").asText());
     }
 

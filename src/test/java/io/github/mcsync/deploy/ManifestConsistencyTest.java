@@ -151,7 +151,7 @@ class ManifestConsistencyTest {
         String uid = DeployFiles.dockerfile("USER").get(0).split(":")[0];
         for (Manifest w : List.of(deployment(), cronJob())) {
             JsonNode c = container(w);
-            assertEquals("384Mi", c.at("/resources/requests/memory").asText(), w.toString());
+            assertEquals("512Mi", c.at("/resources/requests/memory").asText(), w.toString());
             assertEquals("768Mi", c.at("/resources/limits/memory").asText(), w.toString());
             JsonNode pod = podTemplate(w).path("spec");
             assertTrue(pod.at("/securityContext/runAsNonRoot").asBoolean(), w.toString());
