@@ -179,8 +179,8 @@ class ReplayFreshReadTest extends FlowTestSupport {
         assertEquals(1, sync.poll().deadLetteredCount());
         sync.moodle.updateUser(later, SimulatedUser.builder("later").firstname("Later").lastname("On")
                 .email("changed@example.edu").build());
-        // a deployment whose source (here the database source's name) supplies no fresh read
-        sync.with("moodle.source", "db").restart();
+        // the database source (its pool connects on the first poll, which does not run here) supplies no fresh read
+        sync.with("moodle.source", "db").with("moodle.db.url", "jdbc:postgresql://127.0.0.1:9/moodle").restart();
         ops = OpsClient.of(sync);
         sync.moodle.clearRequests();
 
