@@ -228,6 +228,40 @@ public final class CourseSalesSimulator extends SimulatedLicence implements Auto
         faults.setCallDelay(delay);
     }
 
+    /** Until called with 0: every SOAP request is answered with this HTTP status and no body (e.g. 503). */
+    public void setUnavailable(int httpStatus) {
+        faults.setUnavailable(httpStatus);
+    }
+
+    /** Until called with false: every SOAP request's connection is closed unanswered, before CourseSales sees it. */
+    public void setDroppingConnections(boolean dropping) {
+        faults.setDroppingConnections(dropping);
+    }
+
+    /**
+     * Keeps (or stops keeping) every SubmitRegistration request exactly as received: {@link #takeCapturedSubmissions}
+     * hands them out (the benchmark's ceiling posts the bundle's own envelopes again).
+     */
+    public synchronized void captureSubmissions(boolean on) {
+        if (front == null) {
+            throw new IllegalStateException("The CourseSales simulator is not running");
+        }
+        front.capture(on);
+    }
+
+    /** The captured SubmitRegistration requests (Content-Type, SOAPAction, body), oldest first; they are forgotten. */
+    public synchronized List<CapturedSubmission> takeCapturedSubmissions() {
+        if (front == null) {
+            return List.of();
+        }
+        return front.takeCaptured().stream()
+                .map(r -> new CapturedSubmission(r.contentType(), r.soapAction(), r.body())).toList();
+    }
+
+    /** One SubmitRegistration request as it arrived. */
+    public record CapturedSubmission(String contentType, String soapAction, byte[] body) {
+    }
+
     public void clearInjectedFailures() {
         faults.clear();
     }

@@ -39,6 +39,12 @@ final class SimulatorFront {
     private final URI backend;
     private final FaultInjection faults;
     private final Map<String, AtomicInteger> calls;
+    private final java.util.Queue<CapturedRequest> captured = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile boolean capturing;
+
+    /** A SubmitRegistration request exactly as it arrived (the benchmark's ceiling posts the same bytes again). */
+    record CapturedRequest(String contentType, String soapAction, byte[] body) {
+    }
 
     SimulatorFront(InetSocketAddress bind, URI backend, FaultInjection faults, Map<String, AtomicInteger> calls)
             throws IOException {
@@ -56,6 +62,19 @@ final class SimulatorFront {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+    }
+
+    void capture(boolean on) {
+        capturing = on;
+    }
+
+    /** The SubmitRegistration requests captured so far, oldest first; they are forgotten. */
+    java.util.List<CapturedRequest> takeCaptured() {
+        java.util.List<CapturedRequest> out = new java.util.ArrayList<>();
+        for (CapturedRequest r; (r = captured.poll()) != null; ) {
+            out.add(r);
+        }
+        return out;
     }
 
     String backendUrl() {
@@ -82,6 +101,19 @@ final class SimulatorFront {
             String operation = soapCall ? operationOf(body) : null;
             if (soapCall) {
                 calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+                if (capturing && SUBMIT_REGISTRATION.equals(operation)) {
+                    captured.add(new CapturedRequest(exchange.getRequestHeaders().getFirst("Content-Type"),
+                            exchange.getRequestHeaders().getFirst("SOAPAction"), body));
+                }
+                if (faults.droppingConnections()) {
+                    LOG.debug("CourseSales simulator: outage, closing the connection of {} unanswered", operation);
+                    return; // closing an exchange whose headers were not sent closes the connection
+                }
+                int outage = faults.unavailableStatus();
+                if (outage != 0) {
+                    exchange.sendResponseHeaders(outage, -1);
+                    return;
+                }
                 Duration callDelay = faults.callDelay();
                 if (!callDelay.isZero()) { // every call is slow, whatever CourseSales answers
                     Thread.sleep(callDelay.toMillis());

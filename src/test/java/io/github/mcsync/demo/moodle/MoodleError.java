@@ -55,6 +55,11 @@ final class MoodleError extends RuntimeException {
                 "Can't find data record in database table " + table + ".");
     }
 
+    /** What Moodle answers when its database fails mid-way (dml_read_exception), HTTP 200 like every error. */
+    static MoodleError databaseReadError() {
+        return new MoodleError("dml_read_exception", "dmlreadexception", "Error reading from database");
+    }
+
     static MoodleError codingError(String detail) {
         return new MoodleError("core\\exception\\coding_exception", "codingerror",
                 "Coding error detected, it must be fixed by a programmer: " + detail);

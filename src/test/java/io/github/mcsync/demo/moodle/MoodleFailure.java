@@ -21,5 +21,9 @@ public enum MoodleFailure {
      * The XML {@code <EXCEPTION>} body with HTTP 200 even though JSON was asked for: what Moodle sends when it
      * did not see the request's parameters (e.g. a JSON request body): invalidtoken in XML.
      */
-    XML_EXCEPTION
+    XML_EXCEPTION,
+    /** The normal JSON answer cut off half-way (HTTP 200, a connection lost behind a proxy). */
+    TRUNCATED_JSON,
+    /** Moodle's dml_read_exception error body with HTTP 200 (the database failed while answering). */
+    DATABASE_EXCEPTION
 }

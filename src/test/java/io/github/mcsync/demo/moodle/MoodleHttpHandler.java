@@ -132,6 +132,12 @@ final class MoodleHttpHandler implements HttpHandler {
                 case XML_EXCEPTION -> sendError(exchange, MoodleError.invalidToken(), false);
                 case NON_JSON_BODY -> send(exchange, 200, HTML, HTML_ERROR_PAGE);
                 case HTTP_500 -> send(exchange, 500, HTML, HTML_500_PAGE);
+                case DATABASE_EXCEPTION -> sendError(exchange, MoodleError.databaseReadError(), json);
+                case TRUNCATED_JSON -> {
+                    String whole = toJson(functions.call(params.value("wsfunction"),
+                            params.without(MoodleHttpHandler::isEnvelope)).body());
+                    send(exchange, 200, JSON, whole.substring(0, whole.length() / 2));
+                }
                 case SLOW -> {
                     if (sleep(slowDelay)) {
                         answer(exchange, params, null);

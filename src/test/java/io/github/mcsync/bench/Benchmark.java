@@ -1,0 +1,181 @@
+package io.github.mcsync.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.mcsync.SyncHarness;
+import io.github.mcsync.demo.coursesales.CourseSalesDemoData;
+import io.github.mcsync.demo.moodle.MoodleSimulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark ({@code bench/run}, see bench/README.md). Three processes: the simulators ({@link BenchSimulators}),
+ * the bundle (the real jar and its routes, {@code --once}) and this one (the driver and the ceiling's client).
+ * <ol>
+ *   <li>throughput, for concurrency 1 and 4: N new enrolments (default 10,000) through the bundle, CourseSales
+ *       answering every call {@code bench.latency-ms} later (default 20); then the ceiling: the same envelopes posted
+ *       again by a bare HTTP client at the same concurrency; CourseSales metadata calls per registration;</li>
+ *   <li>the idle poll: 100,000 existing enrolments ({@code bench.idle}), none new (a baseline run, then the poll);</li>
+ *   <li>memory: peak RSS and heap at N = 10,000 and 100,000 ({@code bench.memory}), CourseSales without latency;</li>
+ *   <li>start-up time to ready.</li>
+ * </ol>
+ * Usage: {@code bench/run [N]}; -Dbench.latency-ms=20 -Dbench.idle=100000 -Dbench.memory=10000,100000
+ * -Dbench.jvm=-Xmx1g -Dbench.concurrency=1,4 (the environment variable BENCH_OPTS carries them).
+ */
+public final class Benchmark {
+    private static final List<String> METADATA = List.of("GetForm", "GetProcess", "GetOptions", "GetCourseDates");
+    private final Path work;
+    private final List<String> jvm;
+    private final List<String> table = new ArrayList<>();
+
+    private Benchmark(Path work, List<String> jvm) {
+        this.work = work;
+        this.jvm = jvm;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int latency = Integer.getInteger("bench.latency-ms", 20);
+        int idle = Integer.getInteger("bench.idle", 100_000);
+        List<Integer> memory = ints(System.getProperty("bench.memory", "10000,100000"));
+        List<Integer> concurrencies = ints(System.getProperty("bench.concurrency", "1,4"));
+        List<String> jvm = Arrays.stream(System.getProperty("bench.jvm", "-Xmx1g").split(" "))
+                .filter(s -> !s.isBlank()).toList();
+        Path work = Files.createTempDirectory("mcsync-bench");
+        Benchmark bench = new Benchmark(work, jvm);
+        System.out.printf("benchmark: N=%d, CourseSales latency %d ms, bundle JVM %s, %d cores; logs in %s%n", n, latency,
+                jvm, Runtime.getRuntime().availableProcessors(), work);
+        bench.row("measure", "figure", "target");
+        for (int c : concurrencies) {
+            bench.throughput(n, latency, c);
+        }
+        bench.idlePoll(idle);
+        bench.row(String.format("idle poll, %,d existing, none new: db source", idle), "n/a (db source not on main yet)",
+                "< 50 ms");
+        bench.memory(memory);
+        System.out.println();
+        bench.table.forEach(System.out::println);
+        System.exit(0);
+    }
+
+    private static List<Integer> ints(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
+    }
+
+    private void row(String measure, String figure, String target) {
+        String line = String.format("| %-58s | %-34s | %-12s |", measure, figure, target);
+        table.add(line);
+        if (table.size() == 1) {
+            table.add("|" + "-".repeat(60) + "|" + "-".repeat(36) + "|" + "-".repeat(14) + "|");
+        }
+        System.out.println(line);
+    }
+
+    private void throughput(int n, int latency, int concurrency) throws Exception {
+        String name = "c" + concurrency;
+        try (SimulatorsProcess sims = SimulatorsProcess.start(work.resolve(name + "-simulators.log"))) {
+            sims.seed(n);
+            sims.latency(latency);
+            sims.post("/coursesales", Map.of("capture", "true"));
+            Path dir = work.resolve(name);
+            BundleProcess bundle = BundleProcess.start(dir, "bundle", jvm, properties(sims, dir, "all", concurrency),
+                    "--once");
+            int exit = bundle.waitFor(Duration.ofHours(3));
+            JsonNode counts = sims.counts();
+            int documents = counts.get("documents").asInt();
+            int metadata = METADATA.stream().mapToInt(op -> counts.get("calls").get(op).asInt()).sum();
+            double rate = documents / bundle.pollSeconds();
+            check(exit, bundle, counts);
+            if (concurrency == 1) {
+                row("start-up to ready (launch to Camel started, --once)", String.format("%.2f s", bundle.startSeconds()),
+                        "");
+            }
+            List<SimulatorsProcess.Envelope> envelopes = sims.captured();
+            sims.reset();
+            sims.latency(latency);
+            double ceiling = Ceiling.measure(sims.courseSalesUrl, envelopes, concurrency);
+            row(String.format("concurrency %d: registrations/s end to end (%,d)", concurrency, documents),
+                    String.format("%.1f/s in %.1f s", rate, bundle.pollSeconds()), "");
+            row(String.format("concurrency %d: ceiling, bare HTTP client, same envelopes", concurrency),
+                    String.format("%.1f/s", ceiling), "");
+            row(String.format("concurrency %d: ratio", concurrency), String.format("%.2f", rate / ceiling), ">= 0.9");
+            row(String.format("concurrency %d: metadata calls per registration", concurrency),
+                    String.format("%.4f (%d calls)", documents == 0 ? 0.0 : (double) metadata / documents, metadata),
+                    "<= 0.01");
+        }
+    }
+
+    private void idlePoll(int existing) throws Exception {
+        try (SimulatorsProcess sims = SimulatorsProcess.start(work.resolve("idle-simulators.log"))) {
+            sims.seed(existing);
+            Path dir = work.resolve("idle");
+            Map<String, String> p = properties(sims, dir, "now", 4);
+            BundleProcess baseline = BundleProcess.start(dir, "baseline", jvm, p, "--once");
+            check(baseline.waitFor(Duration.ofHours(1)), baseline, sims.counts(), false);
+            BundleProcess poll = BundleProcess.start(dir, "idle", jvm, p, "--once");
+            int exit = poll.waitFor(Duration.ofHours(1));
+            JsonNode counts = sims.counts();
+            check(exit, poll, counts, false);
+            if (counts.get("documents").asInt() != 0) {
+                throw new IllegalStateException("the idle poll sent something: " + counts);
+            }
+            row(String.format("idle poll, %,d existing, none new: REST source", existing),
+                    String.format("%.2f s (baseline run %.1f s)", poll.pollSeconds(), baseline.pollSeconds()), "");
+        }
+    }
+
+    private void memory(List<Integer> sizes) throws Exception {
+        long first = 0;
+        for (int size : sizes) {
+            String name = "memory-" + size;
+            try (SimulatorsProcess sims = SimulatorsProcess.start(work.resolve(name + "-simulators.log"))) {
+                sims.seed(size);
+                Path dir = work.resolve(name);
+                BundleProcess bundle = BundleProcess.start(dir, "bundle", jvm, properties(sims, dir, "all", 4), "--once");
+                int exit = bundle.waitFor(Duration.ofHours(3));
+                check(exit, bundle, sims.counts());
+                long[] heap = bundle.heapMb();
+                long rss = bundle.peakRssMb();
+                if (first == 0) {
+                    first = rss;
+                }
+                row(String.format("N=%,d (no latency, concurrency 4): peak RSS / heap", size),
+                        String.format("%d MB / %d MB used, %d MB live", rss, heap[0], heap[1]),
+                        first == rss ? "" : String.format("%.2f x (<= 1.2)", (double) rss / first));
+            }
+        }
+    }
+
+    /** The run ended well and every seeded enrolment is registered exactly once. */
+    private static void check(int exit, BundleProcess bundle, JsonNode counts) {
+        check(exit, bundle, counts, true);
+    }
+
+    private static void check(int exit, BundleProcess bundle, JsonNode counts, boolean allRegistered) {
+        if (exit != 0 || (allRegistered && counts.get("seededMissing").asLong() != 0)
+                || counts.get("extraDocuments").asLong() != 0) {
+            throw new IllegalStateException("the bundle's run failed (exit " + exit + ", " + bundle.pollLine() + "): "
+                    + counts + " " + bundle.linesContaining("ERROR") + bundle.linesContaining("WARN"));
+        }
+    }
+
+    /** The bundle pointed at the simulators, with its own H2 state file. */
+    static Map<String, String> properties(SimulatorsProcess sims, Path dir, String start, int concurrency) {
+        Map<String, String> p = new HashMap<>(SyncHarness.DEMO_MAPPING);
+        p.put("moodle.url", sims.moodleUrl);
+        p.put("moodle.token", MoodleSimulator.DEMO_TOKEN);
+        p.put("moodle.courses", Long.toString(CourseSalesDemoData.MOODLE_COURSE_PHYS101));
+        p.put("moodle.start", start);
+        p.put("coursesales.url", sims.courseSalesUrl);
+        p.put("coursesales.username", CourseSalesDemoData.USERNAME);
+        p.put("coursesales.password", CourseSalesDemoData.PASSWORD);
+        p.put("coursesales.concurrency", Integer.toString(concurrency));
+        p.put("state.jdbc-url", "jdbc:h2:file:" + dir.resolve("state").toAbsolutePath());
+        return p;
+    }
+}

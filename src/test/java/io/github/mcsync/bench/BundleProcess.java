@@ -1,0 +1,197 @@
+package io.github.mcsync.bench;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The bundle in its own JVM: {@code java [options] -Dkey=value ... -jar target/moodle-coursesales-sync.jar ARGS} (the
+ * real jar with its packaged routes), its output kept in a log file and watched for the moment Camel is ready and
+ * for each poll's summary line, its peak RSS (VmHWM of /proc/PID/status, sampled) and its heap (from the JVM's own
+ * GC log: the most used before a collection, the most left after one).
+ */
+final class BundleProcess implements AutoCloseable {
+    static final Path JAR = Path.of("target", "moodle-coursesales-sync.jar");
+    private static final Pattern READY = Pattern.compile("Apache Camel \\S+ \\(.*\\) started in");
+    private static final Pattern POLL = Pattern.compile("\\bpoll \\d+: ");
+    private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
+    private final Process process;
+    private final Path gcLog;
+    private final long launchedAt = System.nanoTime();
+    private volatile long readyAt;
+    private volatile long polledAt;
+    private volatile String pollLine;
+    private volatile long peakRssKb;
+    private final List<String> lines = new ArrayList<>();
+
+    private BundleProcess(Process process, Path gcLog) {
+        this.process = process;
+        this.gcLog = gcLog;
+    }
+
+    /**
+     * Starts the jar in {@code workDir} (its log: {@code name}.log there).
+     *
+     * @param jvm JVM options (e.g. -Xmx1g); the GC log is added
+     */
+    static BundleProcess start(Path workDir, String name, List<String> jvm, Map<String, String> properties,
+                               String... args) throws IOException {
+        Files.createDirectories(workDir);
+        Path gcLog = workDir.resolve(name + "-gc.log").toAbsolutePath();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(SimulatorsProcess.java());
+        cmd.addAll(jvm);
+        cmd.add("-Xlog:gc:file=" + gcLog);
+        properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.add("-jar");
+        cmd.add(JAR.toAbsolutePath().toString());
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).start();
+        BundleProcess bundle = new BundleProcess(p, gcLog);
+        Path log = workDir.resolve(name + ".log");
+        Thread reader = new Thread(() -> bundle.read(log), "bundle-output");
+        reader.setDaemon(true);
+        reader.start();
+        Thread sampler = new Thread(bundle::sampleRss, "bundle-rss");
+        sampler.setDaemon(true);
+        sampler.start();
+        return bundle;
+    }
+
+    private void read(Path log) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             BufferedWriter out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                long now = System.nanoTime();
+                if (readyAt == 0 && READY.matcher(line).find()) {
+                    readyAt = now;
+                }
+                if (POLL.matcher(line).find()) {
+                    polledAt = now;
+                    pollLine = line;
+                }
+                synchronized (lines) {
+                    if (lines.size() < 5000) {
+                        lines.add(line);
+                    }
+                }
+                out.write(line);
+                out.newLine();
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+    }
+
+    private void sampleRss() {
+        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        while (process.isAlive()) {
+            try {
+                for (String l : Files.readAllLines(status)) {
+                    if (l.startsWith("VmHWM:")) {
+                        peakRssKb = Math.max(peakRssKb, Long.parseLong(l.replaceAll("\\D", "")));
+                    }
+                }
+                Thread.sleep(100);
+            } catch (IOException | RuntimeException e) {
+                return; // gone
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Waits for the process to end; its exit status, or -1 when it did not end in time (then it is killed). */
+    int waitFor(Duration max) throws InterruptedException {
+        if (!process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS)) {
+            kill9();
+            return -1;
+        }
+        Thread.sleep(50); // the reader sees the last lines
+        return process.exitValue();
+    }
+
+    /** Waits until Camel reports it started; false when the process ended first or the time ran out. */
+    boolean awaitReady(Duration max) throws InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        while (readyAt == 0 && process.isAlive() && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        return readyAt != 0;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Launch to "Apache Camel ... started", in seconds (NaN when it never started). */
+    double startSeconds() {
+        return readyAt == 0 ? Double.NaN : (readyAt - launchedAt) / 1e9;
+    }
+
+    /** Camel started to the (last) poll summary line, in seconds (NaN when there was none). */
+    double pollSeconds() {
+        return readyAt == 0 || polledAt == 0 ? Double.NaN : (polledAt - readyAt) / 1e9;
+    }
+
+    String pollLine() {
+        return pollLine;
+    }
+
+    /** The first lines of its output that contain this text (for a failed run's diagnosis). */
+    List<String> linesContaining(String text) {
+        synchronized (lines) {
+            return lines.stream().filter(l -> l.contains(text)).limit(5).toList();
+        }
+    }
+
+    long peakRssMb() {
+        return peakRssKb >> 10;
+    }
+
+    /** {most heap used before a collection, most heap left after one} in MB, from the GC log. */
+    long[] heapMb() throws IOException {
+        long before = 0;
+        long after = 0;
+        if (Files.exists(gcLog)) {
+            for (String l : Files.readAllLines(gcLog)) {
+                Matcher m = GC.matcher(l);
+                if (m.find()) {
+                    before = Math.max(before, Long.parseLong(m.group(1)));
+                    after = Math.max(after, Long.parseLong(m.group(2)));
+                }
+            }
+        }
+        return new long[] {before, after};
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill9();
+        }
+    }
+}
