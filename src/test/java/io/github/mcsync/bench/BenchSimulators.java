@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
  *   <li>POST /seed?n=N[&amp;prefix=p] - N new users, each enrolled as a student in PHYS101 (Moodle course 2)</li>
  *   <li>POST /seed-user?username=&amp;firstname=&amp;lastname=&amp;email=&amp;phone1= (UTF-8, any value) - one user</li>
  *   <li>POST /latency?ms=M - every CourseSales call answers M ms later</li>
- *   <li>POST /coursesales?unavailable=503|0, ?dropping=true|false, ?response-delay-ms=M, ?password=P, ?capture=true|false</li>
+ *   <li>POST /coursesales?unavailable=503|0, ?dropping=true|false, ?response-delay-ms=M, ?password=P, ?capture=true|false,
+ *       ?fault=CODE&amp;n=K (the next K SOAP requests answer that CourseSales fault)</li>
  *   <li>POST /moodle?fail=KIND[&amp;after=K][&amp;n=1] - inject a Moodle failure (MoodleFailure), ?clear=true</li>
  *   <li>GET /counts - calls per operation, documents, failed logins, seeded and missing and duplicated references</li>
  *   <li>GET /documents?ref=R - the stored documents' field values (all when ref is left out)</li>
@@ -152,6 +153,9 @@ public final class BenchSimulators {
         }
         if (q.containsKey("password")) {
             courseSales.setCredentials(CourseSalesDemoData.USERNAME, q.get("password"));
+        }
+        if (q.containsKey("fault")) {
+            courseSales.faultNextCalls(Integer.parseInt(q.getOrDefault("n", "1")), q.get("fault"));
         }
         if (q.containsKey("capture")) {
             courseSales.captureSubmissions(Boolean.parseBoolean(q.get("capture")));
