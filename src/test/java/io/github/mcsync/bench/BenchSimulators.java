@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  *   <li>POST /seed?n=N[&amp;prefix=p] - N new users, each enrolled as a student in PHYS101 (Moodle course 2)</li>
  *   <li>POST /seed-user?username=&amp;firstname=&amp;lastname=&amp;email=&amp;phone1= (UTF-8, any value) - one user</li>
  *   <li>POST /latency?ms=M - every CourseSales call answers M ms later</li>
- *   <li>POST /coursesales?unavailable=503|0, ?dropping=true|false, ?response-delay-ms=M, ?password=P, ?capture=true|false,
+ *   <li>POST /coursesales?unavailable-ms=M&amp;status=503 (an outage from now), ?dropping=true|false, ?response-delay-ms=M, ?password=P, ?capture=true|false,
  *       ?fault=CODE&amp;n=K (the next K SOAP requests answer that CourseSales fault)</li>
  *   <li>POST /moodle?fail=KIND[&amp;after=K][&amp;n=1] - inject a Moodle failure (MoodleFailure), ?clear=true</li>
  *   <li>GET /counts - calls per operation, documents, failed logins, seeded and missing and duplicated references</li>
@@ -142,8 +142,9 @@ public final class BenchSimulators {
     }
 
     private Map<String, Object> courseSales(Map<String, String> q) {
-        if (q.containsKey("unavailable")) {
-            courseSales.setUnavailable(Integer.parseInt(q.get("unavailable")));
+        if (q.containsKey("unavailable-ms")) {
+            courseSales.unavailableFor(Duration.ofMillis(Long.parseLong(q.get("unavailable-ms"))),
+                    Integer.parseInt(q.getOrDefault("status", "503")));
         }
         if (q.containsKey("dropping")) {
             courseSales.setDroppingConnections(Boolean.parseBoolean(q.get("dropping")));

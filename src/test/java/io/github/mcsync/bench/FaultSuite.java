@@ -125,9 +125,9 @@ public final class FaultSuite {
                 while (bundle.isAlive() && sims.counts().get("documents").asInt() < n / 3) {
                     Thread.sleep(20);
                 }
-                sims.post("/coursesales", Map.of("unavailable", "503"));
+                sims.post("/coursesales", Map.of("unavailable-ms", Long.toString(outage.toMillis() / 2), "status", "503"));
                 Thread.sleep(outage.toMillis() / 2);
-                sims.post("/coursesales", Map.of("unavailable", "0", "dropping", "true"));
+                sims.post("/coursesales", Map.of("dropping", "true"));
                 Thread.sleep(outage.toMillis() / 2);
                 sims.post("/coursesales", Map.of("dropping", "false"));
                 int exit = bundle.waitFor(Duration.ofMinutes(30));

@@ -228,11 +228,6 @@ public final class CourseSalesSimulator extends SimulatedLicence implements Auto
         faults.setCallDelay(delay);
     }
 
-    /** Until called with 0: every SOAP request is answered with this HTTP status and no body (e.g. 503). */
-    public void setUnavailable(int httpStatus) {
-        faults.setUnavailable(httpStatus);
-    }
-
     /** Until called with false: every SOAP request's connection is closed unanswered, before CourseSales sees it. */
     public void setDroppingConnections(boolean dropping) {
         faults.setDroppingConnections(dropping);

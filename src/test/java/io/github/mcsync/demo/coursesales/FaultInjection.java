@@ -22,7 +22,6 @@ final class FaultInjection {
     private Duration callDelay = Duration.ZERO;
     private int cannedLeft;
     private CannedAnswer canned;
-    private int unavailableStatus;
     private boolean droppingConnections;
 
     /** An answer given as is, before CourseSales sees the request (status, Content-Type, body). */
@@ -152,18 +151,6 @@ final class FaultInjection {
         return callDelay;
     }
 
-    /** Until set back to 0, every SOAP request is answered with this HTTP status and no body (an outage). */
-    synchronized void setUnavailable(int httpStatus) {
-        if (httpStatus != 0 && (httpStatus < 100 || httpStatus > 599)) {
-            throw new IllegalArgumentException("httpStatus must be 0 or a valid HTTP status");
-        }
-        unavailableStatus = httpStatus;
-    }
-
-    synchronized int unavailableStatus() {
-        return unavailableStatus;
-    }
-
     /** Until set back to false, every SOAP request's connection is closed before CourseSales sees it. */
     synchronized void setDroppingConnections(boolean dropping) {
         droppingConnections = dropping;
@@ -174,7 +161,6 @@ final class FaultInjection {
     }
 
     synchronized void clear() {
-        unavailableStatus = 0;
         droppingConnections = false;
         cannedLeft = 0;
         callDelay = Duration.ZERO;

@@ -109,11 +109,6 @@ final class SimulatorFront {
                     LOG.debug("CourseSales simulator: outage, closing the connection of {} unanswered", operation);
                     return; // closing an exchange whose headers were not sent closes the connection
                 }
-                int outage = faults.unavailableStatus();
-                if (outage != 0) {
-                    exchange.sendResponseHeaders(outage, -1);
-                    return;
-                }
                 Duration callDelay = faults.callDelay();
                 if (!callDelay.isZero()) { // every call is slow, whatever CourseSales answers
                     Thread.sleep(callDelay.toMillis());
