@@ -6,6 +6,7 @@ import io.github.mcsync.ExchangeNames;
 import io.github.mcsync.Secrets;
 import io.github.mcsync.enrolment.Enrolment;
 import io.github.mcsync.state.PollHistory;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
