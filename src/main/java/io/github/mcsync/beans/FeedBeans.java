@@ -12,6 +12,7 @@ import io.github.mcsync.feed.CourseSalesGate;
 import io.github.mcsync.feed.DeliveryRecorder;
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.feed.FeedHealthCheck;
+import io.github.mcsync.feed.PollHealth;
 import io.github.mcsync.feed.PollReport;
 import io.github.mcsync.observe.SyncMetrics;
 import io.github.mcsync.state.Deliveries;
@@ -88,8 +89,15 @@ public final class FeedBeans implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public PollReport pollReport(FeedControl feedControl, FailureClassifier failureClassifier, PollHistory pollHistory) {
-        return new PollReport(feedControl, failureClassifier, pollHistory);
+    public PollReport pollReport(FeedControl feedControl, FailureClassifier failureClassifier, PollHistory pollHistory,
+                                 PollHealth pollHealth) {
+        return new PollReport(feedControl, failureClassifier, pollHistory, pollHealth);
+    }
+
+    /** Failed polls in a row and unreadable courses (feed.health.failed-polls, feed.health.unreadable-course-polls). */
+    @BindToRegistry
+    public PollHealth pollHealth(Settings s, Clock clock) {
+        return new PollHealth(clock, s.getInt("feed.health.failed-polls"), s.getInt("feed.health.unreadable-course-polls"));
     }
 
     @BindToRegistry
@@ -99,8 +107,8 @@ public final class FeedBeans implements CamelConfiguration {
 
     /** Camel health check mcsync/feed (readiness): DOWN while the feed is halted or paused. */
     @BindToRegistry
-    public FeedHealthCheck feedHealthCheck(FeedControl feedControl) {
-        return new FeedHealthCheck(feedControl);
+    public FeedHealthCheck feedHealthCheck(FeedControl feedControl, PollHealth pollHealth) {
+        return new FeedHealthCheck(feedControl, pollHealth);
     }
 
     @BindToRegistry

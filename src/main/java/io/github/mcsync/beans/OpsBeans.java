@@ -22,6 +22,7 @@ import io.github.mcsync.ops.OpsConsole;
 import io.github.mcsync.ops.OpsResponseHeaders;
 import io.github.mcsync.ops.RunHistory;
 import io.github.mcsync.ops.StatusReport;
+import io.github.mcsync.feed.PollHealth;
 import io.github.mcsync.state.Deliveries;
 import io.github.mcsync.state.InFlight;
 import io.github.mcsync.state.PollHistory;
@@ -62,8 +63,8 @@ public final class OpsBeans implements CamelConfiguration {
 
     @BindToRegistry
     public StatusReport statusReport(FeedControl feedControl, InFlight inFlight, DeadLetterStore deadLetterStore,
-                                     FeedStalledCheck feedStalledCheck, PollerRole pollerRole) {
-        return new StatusReport(feedControl, inFlight, deadLetterStore, feedStalledCheck, pollerRole);
+                                     FeedStalledCheck feedStalledCheck, PollerRole pollerRole, PollHealth pollHealth) {
+        return new StatusReport(feedControl, inFlight, deadLetterStore, feedStalledCheck, pollerRole, pollHealth);
     }
 
     @BindToRegistry

@@ -17,10 +17,12 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  */
 public final class FeedHealthCheck extends AbstractHealthCheck {
     private final FeedControl feed;
+    private final PollHealth polls;
 
-    public FeedHealthCheck(FeedControl feed) {
+    public FeedHealthCheck(FeedControl feed, PollHealth polls) {
         super("mcsync", "feed");
         this.feed = feed;
+        this.polls = polls;
     }
 
     @Override
@@ -37,7 +39,7 @@ public final class FeedHealthCheck extends AbstractHealthCheck {
             return;
         }
         if (halted == null) {
-            builder.up();
+            pollHealth(builder);
             return;
         }
         List<Halt> halts = feed.halts();
@@ -51,6 +53,40 @@ public final class FeedHealthCheck extends AbstractHealthCheck {
             String key = h.system().key();
             builder.detail(key + ".state", h.state()).detail(key + ".code", h.code()).detail(key + ".reason", h.reason())
                     .detail(key + ".fix", h.fix());
+        }
+    }
+
+    /**
+     * A running feed: DOWN after feed.health.failed-polls failed polls in a row, or once a course could not be read in
+     * feed.health.unreadable-course-polls polls in a row; UP with {@code state} DEGRADED while polls fail or courses
+     * are skipped below those numbers; UP otherwise.
+     */
+    private void pollHealth(HealthCheckResultBuilder builder) {
+        int failed = polls.failedPollsInARow();
+        List<PollHealth.UnreadableCourse> courses = polls.unreadableCourses();
+        if (failed == 0 && courses.isEmpty()) {
+            builder.up().detail("state", "UP");
+            return;
+        }
+        List<String> problems = new java.util.ArrayList<>();
+        if (failed > 0) {
+            problems.add(failed + " failed poll(s) in a row: " + polls.lastFailure());
+            builder.detail("polls.failed-in-a-row", failed);
+        }
+        for (PollHealth.UnreadableCourse c : courses) {
+            problems.add("course " + c.courseId() + " (" + c.shortname() + ") skipped in " + c.polls()
+                    + " poll(s) in a row: " + c.reason());
+            builder.detail("course." + c.courseId() + ".reason", c.reason())
+                    .detail("course." + c.courseId() + ".polls", c.polls())
+                    .detail("course." + c.courseId() + ".since", c.since().toString());
+        }
+        boolean down = failed >= polls.failedPollsBeforeDown()
+                || courses.stream().anyMatch(c -> c.polls() >= polls.unreadablePollsBeforeDown());
+        builder.message(String.join("; ", problems)).detail("state", down ? "DOWN" : "DEGRADED");
+        if (down) {
+            builder.down();
+        } else {
+            builder.up();
         }
     }
 

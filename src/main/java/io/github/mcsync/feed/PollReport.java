@@ -6,6 +6,7 @@ import io.github.mcsync.ExchangeNames;
 import io.github.mcsync.Secrets;
 import io.github.mcsync.enrolment.Enrolment;
 import io.github.mcsync.state.PollHistory;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -22,11 +23,13 @@ public final class PollReport {
     private final FeedControl feed;
     private final FailureClassifier classifier;
     private final PollHistory history;
+    private final PollHealth health;
 
-    public PollReport(FeedControl feed, FailureClassifier classifier, PollHistory history) {
+    public PollReport(FeedControl feed, FailureClassifier classifier, PollHistory history, PollHealth health) {
         this.feed = feed;
         this.classifier = classifier;
         this.history = history;
+        this.health = health;
     }
 
     public void finished(Exchange exchange) {
@@ -34,10 +37,17 @@ public final class PollReport {
         if (run.failure() == null && run.haltedReason() == null && feed.haltedReason() != null) {
             run.halted(feed.haltedReason());
         }
+        List<PollRun.Course> skipped = run.skippedCourses();
+        if (run.failure() == null && !skipped.isEmpty() && skipped.size() == run.polledCourses().size()) {
+            run.failed("no watched course could be read: " + skipped.stream()
+                    .map(c -> "course " + c.id() + " (" + c.shortname() + "): " + c.failure())
+                    .collect(java.util.stream.Collectors.joining("; ")));
+        }
         feed.finished(run);
         if (run.failure() == null && run.haltedReason() == null) {
             feed.pollSucceeded();
         }
+        health.pollFinished(run);
         if (run.ok()) {
             feed.configurationHealthy();
             LOG.info(run.summary());
@@ -52,7 +62,9 @@ public final class PollReport {
         try {
             history.record(new PollHistory.Poll(run.number(), run.startedAt(), null, run.outcome(), run.foundCount(),
                     run.freshCount(), run.sentCount(), run.deadLetteredCount(), run.parkedCount(), run.baselineCount(),
-                    run.failure(), run.haltedReason(), run.summary(), run.courses()));
+                    run.failure(), run.haltedReason(), run.summary(), java.util.stream.Stream.concat(
+                    run.courses().stream(), run.skippedCourses().stream().map(c -> new PollHistory.CourseFigures(c.id(),
+                            c.shortname(), 0, 0, 0, c.failure()))).toList()));
         } catch (DataAccessException e) {
             LOG.warn("poll {}: its figures could not be kept in the run history: {}", run.number(),
                     Secrets.redact(e.getMostSpecificCause().getMessage()));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,6 +30,15 @@ public final class PollRun {
     private final FeedTotals totals;
     /** New, sent and dead-lettered per Moodle course, in the order the poll met the courses. */
     private final Map<Long, CourseTally> courses = new LinkedHashMap<>();
+    private final List<Course> polled = new CopyOnWriteArrayList<>();
+    private volatile int[] courseStart;
+
+    /**
+     * One course's figures in this poll; {@code failure} is set when its enrolments could not be read (the course was
+     * skipped, nothing of it sent or marked).
+     */
+    public record Course(long id, String shortname, int fresh, int sent, int deadLettered, String failure) {
+    }
 
     public PollRun(int number, Instant startedAt) {
         this(number, startedAt, new FeedTotals(startedAt));
@@ -114,6 +124,29 @@ public final class PollRun {
     /** Adds {@code n} enrolments recorded as known by a baseline (one per course that needed one). */
     public synchronized void baseline(int n) {
         baseline = baseline == null ? n : baseline + n;
+    }
+
+    /** A course's turn begins (courses are polled one after the other). */
+    public void courseStarted() {
+        courseStart = new int[] {fresh.get(), sent.get(), deadLettered.get()};
+    }
+
+    /** A course's turn ended: its figures are those counted since it began; {@code failure} when it was skipped. */
+    public void courseEnded(long id, String shortname, String failure) {
+        int[] start = courseStart == null ? new int[3] : courseStart;
+        polled.add(new Course(id, shortname, fresh.get() - start[0], sent.get() - start[1],
+                deadLettered.get() - start[2], failure));
+        courseStart = null;
+    }
+
+    /** The courses this poll took its turn on (read, or skipped), in order. */
+    public List<Course> polledCourses() {
+        return List.copyOf(polled);
+    }
+
+    /** The courses whose enrolments could not be read. */
+    public List<Course> skippedCourses() {
+        return polled.stream().filter(c -> c.failure() != null).toList();
     }
 
     public void failed(String reason) {
@@ -209,13 +242,16 @@ public final class PollRun {
         return halted;
     }
 
-    /** Nothing failed: the poll ran, nothing was dead-lettered, the feed is not halted. */
+    /** Nothing failed: the poll ran, every course was read, nothing was dead-lettered, the feed is not halted. */
     public boolean ok() {
-        return failure == null && halted == null && interrupted == null && deadLettered.get() == 0;
+        return failure == null && halted == null && interrupted == null && deadLettered.get() == 0
+                && skippedCourses().isEmpty();
     }
 
+    /** FAILED, HALTED, COURSES_SKIPPED (some courses could not be read), DEAD_LETTERS or OK. */
     public String outcome() {
         return failure != null ? "FAILED" : halted != null ? "HALTED" : interrupted != null ? "INTERRUPTED"
+                : !skippedCourses().isEmpty() ? "COURSES_SKIPPED"
                 : deadLettered.get() > 0 ? "DEAD_LETTERS" : "OK";
     }
 
@@ -234,6 +270,10 @@ public final class PollRun {
         }
         if (outcomeUnknown.get() > 0) {
             s.append(", ").append(outcomeUnknown.get()).append(" waiting for the outcome of an unanswered submission");
+        }
+        for (Course c : skippedCourses()) {
+            s.append("; course ").append(c.id()).append(" (").append(c.shortname()).append(") skipped: ")
+                    .append(c.failure());
         }
         if (halted != null) {
             s.append("; feed halted: ").append(halted);

@@ -7,6 +7,7 @@ import io.github.mcsync.deadletter.DeadLetterStore;
 import io.github.mcsync.feed.ExternalSystem;
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.feed.FeedTotals;
+import io.github.mcsync.feed.PollHealth;
 import io.github.mcsync.feed.PollRun;
 import io.github.mcsync.observe.FeedStalledCheck;
 import io.github.mcsync.state.InFlight;
@@ -22,14 +23,16 @@ public final class StatusReport {
     private final DeadLetterStore deadLetters;
     private final FeedStalledCheck stalled;
     private final PollerRole poller;
+    private final PollHealth polls;
 
     public StatusReport(FeedControl feed, InFlight inFlight, DeadLetterStore deadLetters, FeedStalledCheck stalled,
-                        PollerRole poller) {
+                        PollerRole poller, PollHealth polls) {
         this.feed = feed;
         this.inFlight = inFlight;
         this.deadLetters = deadLetters;
         this.stalled = stalled;
         this.poller = poller;
+        this.polls = polls;
     }
 
     /**
@@ -48,10 +51,16 @@ public final class StatusReport {
      *                     null
      * @param poller       "active" (this instance polls) or "standby" (another replica polls; this one serves the ops
      *                     API and replays)
+     * @param failedPolls  failed polls in a row (0 after a poll that did not fail)
+     * @param unreadableCourses courses skipped by the last polls because their enrolments could not be read
      */
     public record Status(String state, String haltedReason, LastPoll lastPoll, String since, long sent, long deadLettered,
                          int inFlight, Map<String, Integer> deadLetters, List<SystemHalt> halts, String pollOverdue,
-                         String stalled, String poller) {
+                         String stalled, String poller, int failedPolls, List<UnreadableCourse> unreadableCourses) {
+    }
+
+    /** A course skipped by the last {@code polls} polls in a row since {@code since}, with the last reason. */
+    public record UnreadableCourse(long courseId, String shortname, String reason, String since, int polls) {
     }
 
     /**
@@ -96,6 +105,8 @@ public final class StatusReport {
                 totals.since().toString(), totals.sentCount(), totals.deadLetteredCount(), inFlight.count(), byStatus,
                 feed.halts().stream().map(h -> new SystemHalt(h.system().key(), h.state(), h.code(),
                         Secrets.redact(h.reason()), h.since().toString(), h.fix())).toList(), feed.pollOverdue(),
-                stalled.stalled().orElse(null), poller.describe());
+                stalled.stalled().orElse(null), poller.describe(),
+                polls.failedPollsInARow(), polls.unreadableCourses().stream().map(c -> new UnreadableCourse(c.courseId(),
+                        c.shortname(), Secrets.redact(c.reason()), c.since().toString(), c.polls())).toList());
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 2: Moodle errors in every form the fixtures show (HTTP 200 with a JSON exception or an XML EXCEPTION,
  * a body that is not JSON, an HTTP error, a time-out) fail the poll: nothing sent, nothing marked, one clear
- * line without the token. A failure on a later page fails the whole poll too.
+ * line without the token. A failure on a later page fails that course (here the only one, so the poll).
  */
 class MoodleFailuresTest {
     @TempDir
