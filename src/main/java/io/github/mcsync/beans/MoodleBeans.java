@@ -2,6 +2,7 @@ package io.github.mcsync.beans;
 
 import io.github.mcsync.Settings;
 import io.github.mcsync.moodle.CourseWatchList;
+import io.github.mcsync.state.CourseMembers;
 import io.github.mcsync.moodle.EnrolmentPages;
 import io.github.mcsync.moodle.FreshEnrolments;
 import io.github.mcsync.moodle.MoodleRequests;
@@ -34,8 +35,8 @@ public final class MoodleBeans implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public EnrolmentPages enrolmentPages(Settings s) {
-        return new EnrolmentPages(roles(s), s.getInt("moodle.page-size"));
+    public EnrolmentPages enrolmentPages(Settings s, CourseMembers courseMembers) {
+        return new EnrolmentPages(roles(s), courseMembers);
     }
 
     /** The role shortnames of moodle.roles. */

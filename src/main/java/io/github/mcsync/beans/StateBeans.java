@@ -3,6 +3,7 @@ package io.github.mcsync.beans;
 import io.github.mcsync.Settings;
 import io.github.mcsync.deadletter.DeadLetterStore;
 import io.github.mcsync.enrolment.identity.IdentityAssignments;
+import io.github.mcsync.state.CourseMembers;
 import io.github.mcsync.state.InFlight;
 import io.github.mcsync.state.PollHistory;
 import io.github.mcsync.state.SourceState;
@@ -57,6 +58,12 @@ public final class StateBeans implements CamelConfiguration {
     @BindToRegistry
     public PollHistory pollHistory(Settings s, @BeanInject("stateDataSource") DataSource stateDataSource, Clock clock) {
         return new PollHistory(stateDataSource, Json.MAPPER, clock, s.getInt("ops.poll-history"));
+    }
+
+    /** The REST source's record of who is enrolled in each course (re-enrolments: moodle:c..:u..:g<n>). */
+    @BindToRegistry
+    public CourseMembers courseMembers(@BeanInject("stateDataSource") DataSource stateDataSource, Clock clock) {
+        return new CourseMembers(stateDataSource, clock);
     }
 
     @BindToRegistry

@@ -42,9 +42,17 @@ public final class MoodleRequests {
 
     /** One page of a course's active enrolled users, starting at {@code limitFrom}. */
     public String enrolledUsersPage(long courseId, int limitFrom) {
+        return enrolledUsersPage(courseId, limitFrom, false);
+    }
+
+    /**
+     * One page of a course's enrolled users, starting at {@code limitFrom}: the active ones ({@code onlyactive=1}),
+     * or with {@code suspended} those suspended, expired or not yet started ({@code onlysuspended=1}).
+     */
+    public String enrolledUsersPage(long courseId, int limitFrom, boolean suspended) {
         StringJoiner body = call("core_enrol_get_enrolled_users");
         param(body, "courseid", Long.toString(courseId));
-        option(body, 0, "onlyactive", "1");
+        option(body, 0, suspended ? "onlysuspended" : "onlyactive", "1");
         option(body, 1, "limitfrom", Integer.toString(limitFrom));
         option(body, 2, "limitnumber", Integer.toString(pageSize));
         return body.toString();

@@ -86,7 +86,9 @@ public final class StateDatabase {
     }
 
     static void migrate(DataSource ds, String schema) {
-        FluentConfiguration flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration");
+        // outOfOrder: a point version (V8_1) added after a higher one (V9) was applied still runs
+        FluentConfiguration flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+                .outOfOrder(true);
         if (schema != null) {
             flyway.schemas(schema).defaultSchema(schema);
         }

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * core_enrol_get_enrolled_users(courseid, options[]): the users of a course ordered by user id, with the
  * options onlyactive, onlysuspended, userfields, limitfrom, limitnumber (0 = no limit), sortby
  * (id, firstname, lastname; siteorder sorts by id here) and sortdirection. withcapability and groupid are
- * accepted and ignored (no capabilities or groups are simulated).
+ * accepted and ignored (no capabilities or groups are simulated). A user hidden from the web-service user
+ * ({@link MoodleSimulator#hideFromWebService}) takes a place in the page but is left out of it, so a page in the
+ * middle of the list can be short.
  */
 final class EnrolledUsersFunction implements Function<RestParameters, Result> {
 
@@ -78,6 +80,8 @@ final class EnrolledUsersFunction implements Function<RestParameters, Result> {
                 .sorted("DESC".equals(direction) ? order.reversed() : order)
                 .skip(limitFrom)
                 .limit(limitNumber > 0 ? limitNumber : Long.MAX_VALUE)
+                // Moodle pages in SQL, then leaves out users the web-service user may not see: a short page
+                .filter(u -> !site.hiddenFromWebService(u.id()))
                 .forEach(u -> {
                     ObjectNode record = MoodleJson.enrolledUser(u, profileFields, root);
                     if (!userfields.isEmpty()) {

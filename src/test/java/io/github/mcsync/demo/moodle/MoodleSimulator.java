@@ -207,6 +207,14 @@ public final class MoodleSimulator implements AutoCloseable {
         site.setEnrolmentTimes(courseId, userId, timestart, timeend);
     }
 
+    /**
+     * Moodle leaves this user out of core_enrol_get_enrolled_users answers after applying limitfrom/limitnumber (as
+     * when the web-service user may not see them), so the page that held them comes back short.
+     */
+    public void hideFromWebService(long userId, boolean hidden) {
+        site.setHiddenFromWebService(userId, hidden);
+    }
+
     /** Deletes the enrolment and its role assignments; false when the user was not enrolled. */
     public boolean unenrol(long courseId, long userId) {
         return site.unenrol(courseId, userId);

@@ -68,6 +68,7 @@ final class MoodleSiteData {
     private final Map<Long, SimulatedCourse> courses = new LinkedHashMap<>();
     private final Map<String, ProfileField> profileFields = new LinkedHashMap<>();
     private final Map<Long, Map<Long, UserEnrolment>> enrolmentsByCourse = new HashMap<>();
+    private final java.util.Set<Long> hiddenFromWebService = new java.util.HashSet<>();
     private long lastUserId;
     private long lastCategoryId;
     private long lastCourseId;
@@ -185,7 +186,20 @@ final class MoodleSiteData {
         courses.putAll(reordered);
     }
 
+    synchronized void setHiddenFromWebService(long userId, boolean hidden) {
+        requireUser(userId);
+        if (hidden) {
+            hiddenFromWebService.add(userId);
+        } else {
+            hiddenFromWebService.remove(userId);
+        }
+    }
+
     // ---- reads
+
+    synchronized boolean hiddenFromWebService(long userId) {
+        return hiddenFromWebService.contains(userId);
+    }
 
     synchronized Optional<SimulatedUser> user(long id) {
         return Optional.ofNullable(users.get(id));
