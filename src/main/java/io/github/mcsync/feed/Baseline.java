@@ -109,6 +109,15 @@ public final class Baseline {
         return true;
     }
 
+    /**
+     * True when the next poll would take this course's first baseline (it has none yet, moodle.start=now): a poll while
+     * CourseSales is halted or paused still reads such a course (routes/moodle-ws-source.camel.yaml).
+     */
+    public boolean wouldTake(String source, long courseId) {
+        return "now".equals(start) && state.baselinedRoles(source, courseId).isEmpty()
+                && !(state.baselineTaken(source) && deliveries.anyOfCourse(courseId));
+    }
+
     /** The site-wide baseline of a source (the database source): its enrolments are recorded, not sent. */
     public void take(String source, List<Enrolment> enrolments, PollRun run) {
         int recorded = deliveries.baseline(enrolments);

@@ -116,6 +116,14 @@ public final class FeedControl {
      * Whether records are taken: not halted, not paused, and the poll in progress was not interrupted (CourseSales
      * unavailable, see {@link #interrupt}) and has not run longer than feed.poll.max-duration.
      */
+    /**
+     * Moodle is not halted: a poll may read it. While only CourseSales is halted, a poll still reads the courses that
+     * need their first baseline (a Moodle read only), so a first start halted for days swallows nothing.
+     */
+    public boolean readsMoodle() {
+        return halts.get(ExternalSystem.MOODLE).get() == null;
+    }
+
     public boolean isRunning() {
         return haltReason() == null && paused.get() == null && !currentPollStopped();
     }
