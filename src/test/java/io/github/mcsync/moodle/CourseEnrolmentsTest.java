@@ -2,7 +2,6 @@ package io.github.mcsync.moodle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -23,10 +22,15 @@ class CourseEnrolmentsTest {
 
     @Test
     void keepsStudentsOnlyAndMapsEveryField() throws Exception {
-        CourseEnrolments c = new CourseEnrolments(PHYS101, Set.of("student"), 100);
+        CourseEnrolments c = new CourseEnrolments(PHYS101, Set.of("student"));
         c.addPage(fixtureUsers());
-        assertFalse(c.morePages(), "a short page ends paging");
-        List<Enrolment> es = c.enrolments();
+        assertTrue(c.morePages(), "a short page does not end paging: only an empty one does");
+        c.addPage(List.of());
+        assertTrue(c.suspendedList(), "then the onlysuspended list");
+        assertEquals(0, c.nextFrom());
+        c.addPage(List.of());
+        assertFalse(c.morePages());
+        List<Enrolment> es = c.enrolments(user -> 1);
         assertEquals(List.of(3L, 4L, 5L), es.stream().map(Enrolment::userId).toList(), "teacher 8 is left out");
         Enrolment zoe = es.get(0);
         assertEquals("Zoë", zoe.firstName());
@@ -41,19 +45,25 @@ class CourseEnrolmentsTest {
 
     @Test
     void teachersCountWhenConfigured() throws Exception {
-        CourseEnrolments c = new CourseEnrolments(PHYS101, Set.of("student", "editingteacher"), 100);
+        CourseEnrolments c = new CourseEnrolments(PHYS101, Set.of("student", "editingteacher"));
         c.addPage(fixtureUsers());
-        assertEquals(4, c.enrolments().size());
+        assertEquals(4, c.enrolments(user -> 1).size());
     }
 
     @Test
-    void fullPageAsksForMoreAndRepeatsAreRefused() throws Exception {
+    void repeatsAreTakenOnceAndAPageOfRepeatsOnlyEndsTheList() throws Exception {
         List<MoodleUser> users = fixtureUsers();
-        CourseEnrolments c = new CourseEnrolments(PHYS101, Set.of("student"), 2);
+        CourseEnrolments c = new CourseEnrolments(PHYS101, Set.of("student"));
         c.addPage(users.subList(0, 2));
         assertTrue(c.morePages());
         assertEquals(2, c.nextFrom());
-        assertThrows(MoodleException.class, () -> c.addPage(users.subList(1, 3)), "a Moodle that ignores limitfrom must not loop forever");
+        c.addPage(users.subList(1, 3)); // the list shifted: user 4 again
+        assertEquals(1, c.duplicates());
+        assertFalse(c.suspendedList());
+        c.addPage(users.subList(1, 3)); // nothing new: a Moodle that ignores limitfrom must not loop forever
+        assertTrue(c.suspendedList());
+        assertEquals(List.of(3L, 4L, 5L), c.enrolments(user -> 1).stream().map(Enrolment::userId).toList());
+        assertEquals("moodle:c2:u4:g2", c.enrolments(user -> user == 4 ? 2 : 1).get(1).sourceReference());
     }
 
     @Test
