@@ -26,6 +26,9 @@ public final class CourseSalesEndpoint {
     }
 
     public static CxfEndpoint create(CamelContext context, String address, Duration connectTimeout, Duration receiveTimeout) {
+        // HttpURLConnection sends a POST again by itself when the connection closed without an answer: a second
+        // registration. Never (read once, when HttpURLConnection is first used: before any CourseSales call)
+        System.setProperty("sun.net.http.retryPost", "false");
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setCamelContext(context);
         endpoint.setAddress(address);

@@ -10,7 +10,7 @@ import java.net.http.HttpTimeoutException;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.transport.http.HTTPException;
 
 /**
@@ -72,7 +72,7 @@ public final class RefusedSubmissions implements Processor {
             if (t instanceof IOException || t instanceof HttpTimeoutException) {
                 return; // no answer (a time-out, a reset): the outcome is unknown until the grace is over
             }
-            answered |= t instanceof SoapFault;
+            answered |= t instanceof Fault; // a SOAP fault, or an answer that could not be read
         }
         if (answered) {
             inFlight.answered(key);
