@@ -258,7 +258,9 @@ class PreviewTest extends FlowTestSupport {
     @Test
     void theDatabaseSourceIsNotPreviewedAndTheAnswerSaysSo() throws Exception {
         sync = new SyncHarness(stateDir).with("moodle.courses", "2").start();
-        sync.with("moodle.source", "db").restart(); // the database pool is made at the first poll, not at start
+        // the database pool is made at the first poll, not at start: nothing listens at this address
+        sync.with("moodle.source", "db").with("moodle.db.url", "jdbc:postgresql://127.0.0.1:9/moodle")
+                .with("moodle.db.username", "reader").with("moodle.db.password", "not-used").restart();
 
         JsonNode preview = preview();
 
