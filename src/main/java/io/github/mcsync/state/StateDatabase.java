@@ -86,9 +86,7 @@ public final class StateDatabase {
     }
 
     static void migrate(DataSource ds, String schema) {
-        // outOfOrder: a point version (V8_1) added after a higher one (V9) was applied still runs
-        FluentConfiguration flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration")
-                .outOfOrder(true);
+        FluentConfiguration flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration");
         if (schema != null) {
             flyway.schemas(schema).defaultSchema(schema);
         }

@@ -1,4 +1,4 @@
--- Version 8.1 (issue 8, item 10; the REST source's V8 range): who is enrolled in each watched course, as the REST
+-- Version 12 (issue 8, item 10): who is enrolled in each watched course, as the REST
 -- source last read it (active, or suspended / expired / not yet started: onlysuspended=1), and which enrolment of the
 -- user in the course this is. A user the source saw leave the course (in neither list, confirmed by a second read)
 -- is no longer present; when that user is seen enrolled again, the generation goes up and the enrolment gets a new
