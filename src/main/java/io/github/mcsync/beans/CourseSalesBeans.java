@@ -1,6 +1,7 @@
 package io.github.mcsync.beans;
 
 import io.github.mcsync.Settings;
+import io.github.mcsync.coursesales.CourseSalesCall;
 import io.github.mcsync.coursesales.CourseSalesEndpoint;
 import io.github.mcsync.coursesales.CourseSalesRequests;
 import io.github.mcsync.coursesales.MetadataCache;
@@ -21,6 +22,12 @@ public final class CourseSalesBeans implements CamelConfiguration {
     public CxfEndpoint courseSales(CamelContext context, Settings s) {
         return CourseSalesEndpoint.create(context, s.get("coursesales.url"), s.duration("coursesales.connect-timeout"),
                 s.duration("coursesales.receive-timeout"));
+    }
+
+    /** The callCourseSales route's SOAP call, on the calling thread (CourseSalesCall). */
+    @BindToRegistry
+    public CourseSalesCall courseSalesCall(CamelContext context) {
+        return new CourseSalesCall(context, "cxf:bean:courseSales");
     }
 
     @BindToRegistry

@@ -12,6 +12,7 @@ import io.github.mcsync.feed.CourseSalesGate;
 import io.github.mcsync.feed.DeliveryRecorder;
 import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.feed.FeedHealthCheck;
+import io.github.mcsync.feed.NewRecords;
 import io.github.mcsync.feed.PollHealth;
 import io.github.mcsync.feed.PollReport;
 import io.github.mcsync.observe.SyncMetrics;
@@ -25,10 +26,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 
 /**
  * The feed's beans: failure classification, halts and pauses, the poll summary, the first-start baseline
@@ -71,14 +74,16 @@ public final class FeedBeans implements CamelConfiguration {
 
     /**
      * The CourseSales login gate of the callCourseSales route: one call at a time until the login is verified, then
-     * up to coursesales.concurrency at once; a call waits at most twice its own time-outs for its turn.
+     * up to coursesales.concurrency at once; a call waits at most twice its own time-outs for its turn. A RATE_LIMITED
+     * answer pauses every caller for the retry's delays (coursesales.retry.initial-delay-ms, doubling up to
+     * coursesales.retry.max-delay-ms).
      */
     @BindToRegistry
     public CourseSalesGate courseSalesGate(Settings s, FeedControl feedControl, FailureClassifier failureClassifier) {
-        Integer concurrency = s.optionalInt("coursesales.concurrency");
         Duration call = s.duration("coursesales.connect-timeout").plus(s.duration("coursesales.receive-timeout"));
-        return new CourseSalesGate(feedControl, failureClassifier, concurrency == null ? 1 : concurrency,
-                call.multipliedBy(2));
+        return new CourseSalesGate(feedControl, failureClassifier, s.getInt("coursesales.concurrency"),
+                call.multipliedBy(2), Duration.ofMillis(s.getInt("coursesales.retry.initial-delay-ms")),
+                Duration.ofMillis(s.getInt("coursesales.retry.max-delay-ms")));
     }
 
     /** Records that a key is done (the delivery, the processed key and the end of its in-flight mark, in one transaction). */
@@ -125,6 +130,21 @@ public final class FeedBeans implements CamelConfiguration {
     @BindToRegistry
     public DeliveryRecorder deliveryRecorder(Deliveries deliveries) {
         return new DeliveryRecorder(deliveries);
+    }
+
+    /** A course's new enrolments, page by page (done and waiting keys asked for a whole page at once). */
+    @BindToRegistry
+    public NewRecords newRecords(Deliveries deliveries, DeadLetterStore deadLetterStore) {
+        return new NewRecords(deliveries, deadLetterStore);
+    }
+
+    /**
+     * The send lanes of routes/process-enrolments.camel.yaml: coursesales.concurrency threads (Camel's thread pool,
+     * shut down with the context); the login gate bounds the calls on the wire to the same number.
+     */
+    @BindToRegistry
+    public ExecutorService sendLanes(CamelContext context, Settings s) {
+        return context.getExecutorServiceManager().newFixedThreadPool(this, "SendLane", s.getInt("coursesales.concurrency"));
     }
 
     /** Where a replay reads a dead letter's enrolment again: the route of moodle.source, if it has one. */

@@ -22,7 +22,7 @@ import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
  */
 public final class StateBeans implements CamelConfiguration {
     /** The idempotent repository's processor name: the key column's scope in CAMEL_MESSAGEPROCESSED. */
-    public static final String PROCESSOR_NAME = "moodleToCourseSales";
+    public static final String PROCESSOR_NAME = io.github.mcsync.state.Deliveries.PROCESSOR_NAME;
 
     /** A pooled connection to the state database (its type is DataSource: the beans below depend on it by that type). */
     @BindToRegistry(destroyMethod = "close")

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mcsync.Secrets;
 import io.github.mcsync.enrolment.Enrolment;
+import io.github.mcsync.state.KeyLookup;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,6 +78,12 @@ public final class DeadLetterStore {
     /** True when the key waits in the store (NEW or REPLAY_REQUESTED): polls leave it to replay. */
     public boolean isParked(String sourceReference) {
         return openId(sourceReference).isPresent();
+    }
+
+    /** Which of these keys wait in the store (NEW or REPLAY_REQUESTED), in one query per 500 keys. */
+    public Set<String> parkedAmong(Collection<String> sourceReferences) {
+        return KeyLookup.present(jdbc, "SELECT source_reference FROM dead_letter WHERE status IN (?, ?) AND source_reference IN",
+                List.of(DeadLetter.NEW, DeadLetter.REPLAY_REQUESTED), sourceReferences);
     }
 
     /** The key's open dead letter (NEW or REPLAY_REQUESTED), if it waits in the store. */

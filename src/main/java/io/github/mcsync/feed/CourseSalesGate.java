@@ -1,5 +1,6 @@
 package io.github.mcsync.feed;
 
+import io.github.mcsync.ExchangeNames;
 import io.github.mcsync.failure.CourseSalesBusyException;
 import io.github.mcsync.failure.CourseSalesHaltedException;
 import io.github.mcsync.failure.Failure;
@@ -7,6 +8,7 @@ import io.github.mcsync.failure.FailureClassifier;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
@@ -19,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>after a start, a resume or a refused login the login is <em>unverified</em>: calls pass one at a time, the
  *       others wait in the gate, until one succeeds; then up to {@code capacity} calls pass at once;</li>
+ *   <li>so is it for the first call of every poll and replay, and after the gate was idle for
+ *       {@link #REVERIFY_AFTER_IDLE}: a password changed in CourseSales between polls costs the first call alone,
+ *       not one per send lane;</li>
  *   <li>the CourseSales halt is checked inside the gate, after waiting: a caller that finds it set fails with
  *       {@link CourseSalesHaltedException} (HALTED, with the halt's reason) and costs no login;</li>
  *   <li>a refused call (AUTHENTICATION_FAILED, ACCOUNT_LOCKED or an unknown refusal, see {@link FailureClassifier})
@@ -26,24 +31,55 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * So a wrong password costs exactly one failed login whatever runs at the same moment; a password changed in
  * CourseSales while calls pass freely costs at most as many as are on the wire at that moment ({@code capacity}).
+ * <p>
+ * CourseSales is a shared service: a RATE_LIMITED answer to one call pauses every caller (all send lanes, replays,
+ * preflight) before its next call, for {@code firstPause}, doubled by every further RATE_LIMITED in a row up to
+ * {@code maxPause}; the first call CourseSales answers after the pause ends the series (calls already on the wire when
+ * the pause began end as they do). The call that was refused is redelivered by
+ * the route's error handler as before.
  */
 public final class CourseSalesGate {
     /** Route variable of callCourseSales: the permits its call holds. */
     public static final String PERMITS = "courseSalesGatePermits";
     private static final Logger LOG = LoggerFactory.getLogger(CourseSalesGate.class);
+    private static final String RATE_LIMITED = "RATE_LIMITED";
+    /** With no call in the gate for this long, the next call verifies the login alone. */
+    public static final Duration REVERIFY_AFTER_IDLE = Duration.ofSeconds(1);
 
     private final FeedControl feed;
     private final FailureClassifier classifier;
     private final int capacity;
     private final Duration maxWait;
     private final Semaphore permits;
+    private final Duration firstPause;
+    private final Duration maxPause;
     private volatile boolean verified;
+    /** System.nanoTime() before which no call goes in (RATE_LIMITED); 0: none. */
+    private volatile long quietUntil;
+    private int rateLimitedInARow;
+    /** Calls between enter and leave. */
+    private final AtomicInteger inside = new AtomicInteger();
+    /** The next call passes alone although the login worked (a new poll or replay, or after idling). */
+    private volatile boolean checkAlone;
+    /** The poll or replay of the last call that came in. */
+    private volatile PollRun lastRun;
+    /** System.nanoTime() when the last call left. */
+    private volatile long lastLeft = System.nanoTime();
 
     /**
      * @param capacity CourseSales calls in flight at once once the login is verified (at least 1)
      * @param maxWait  how long a call waits for its turn before it fails as transient (COURSESALES_BUSY)
      */
     public CourseSalesGate(FeedControl feed, FailureClassifier classifier, int capacity, Duration maxWait) {
+        this(feed, classifier, capacity, maxWait, Duration.ZERO, Duration.ZERO);
+    }
+
+    /**
+     * @param firstPause how long every caller waits after a RATE_LIMITED answer (doubled while they come in a row)
+     * @param maxPause   the longest such pause
+     */
+    public CourseSalesGate(FeedControl feed, FailureClassifier classifier, int capacity, Duration maxWait,
+                           Duration firstPause, Duration maxPause) {
         if (capacity < 1) {
             throw new IllegalArgumentException("coursesales.concurrency must be at least 1, was " + capacity);
         }
@@ -52,6 +88,8 @@ public final class CourseSalesGate {
         this.capacity = capacity;
         this.maxWait = maxWait;
         this.permits = new Semaphore(capacity, true);
+        this.firstPause = firstPause;
+        this.maxPause = maxPause.compareTo(firstPause) < 0 ? firstPause : maxPause;
         feed.whenCourseSalesResumed(this::unverify);
     }
 
@@ -60,7 +98,16 @@ public final class CourseSalesGate {
      * it is set, and the turn passes to the next caller.
      */
     public void enter(Exchange exchange) throws InterruptedException {
-        int n = verified ? 1 : capacity;
+        waitOutPause();
+        PollRun run = exchange.getProperty(ExchangeNames.POLL_RUN, PollRun.class);
+        if (run != null && run != lastRun
+                || inside.get() == 0 && System.nanoTime() - lastLeft > REVERIFY_AFTER_IDLE.toNanos()) {
+            checkAlone = true; // a new poll or replay, or idle: the next call checks the login alone
+        }
+        if (run != null) {
+            lastRun = run;
+        }
+        int n = verified && !checkAlone ? 1 : capacity;
         if (!permits.tryAcquire(n, maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new CourseSalesBusyException("COURSESALES_BUSY: waited " + maxWait.toSeconds() + " s for a turn in the"
                     + " CourseSales login gate; nothing was sent");
@@ -70,14 +117,19 @@ public final class CourseSalesGate {
             permits.release(n);
             throw new CourseSalesHaltedException(halt.get().reason());
         }
+        inside.incrementAndGet();
         exchange.setVariable(PERMITS, n);
     }
 
     /** CourseSales answered: the login works, calls pass freely from now on. */
     public void passed() {
+        if (quietUntil != 0) {
+            endPauses();
+        }
+        checkAlone = false;
         if (!verified) {
             verified = true;
-            LOG.info("CourseSales login verified: up to {} calls at once from now on", capacity);
+            LOG.debug("CourseSales login verified: up to {} calls at once from now on", capacity);
         }
     }
 
@@ -91,6 +143,8 @@ public final class CourseSalesGate {
         if (f != null && f.kind() == Failure.Kind.SYSTEMIC) {
             verified = false;
             feed.haltCourseSales(f.code(), f.code() + ": " + f.text());
+        } else if (f != null && RATE_LIMITED.equals(f.code())) {
+            pauseEveryone();
         }
         if (t instanceof Exception e) {
             throw e;
@@ -104,6 +158,8 @@ public final class CourseSalesGate {
     public void leave(Exchange exchange, @Variable(PERMITS) Integer held) {
         if (held != null) {
             exchange.removeVariable(PERMITS);
+            lastLeft = System.nanoTime();
+            inside.decrementAndGet();
             permits.release(held);
         }
     }
@@ -111,6 +167,39 @@ public final class CourseSalesGate {
     /** True once a call succeeded since the start, the last resume or the last refused login. */
     public boolean isLoginVerified() {
         return verified;
+    }
+
+    /** Pauses every caller before its next call: CourseSales asked us to slow down. */
+    private synchronized void pauseEveryone() {
+        if (firstPause.isZero()) {
+            return;
+        }
+        Duration pause = firstPause.multipliedBy(1L << Math.min(rateLimitedInARow, 20));
+        if (pause.compareTo(maxPause) > 0) {
+            pause = maxPause;
+        }
+        rateLimitedInARow++;
+        long until = System.nanoTime() + pause.toNanos();
+        if (quietUntil == 0 || until - quietUntil > 0) {
+            quietUntil = until;
+            LOG.warn("CourseSales answered RATE_LIMITED: every CourseSales call waits {} ms before it goes", pause.toMillis());
+        }
+    }
+
+    /** A call was answered: once the pause is over, the next RATE_LIMITED starts a new series. */
+    private synchronized void endPauses() {
+        if (quietUntil != 0 && System.nanoTime() - quietUntil >= 0) {
+            rateLimitedInARow = 0;
+            quietUntil = 0;
+        }
+    }
+
+    private void waitOutPause() throws InterruptedException {
+        long until = quietUntil;
+        long left = until == 0 ? 0 : until - System.nanoTime();
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
     }
 
     private void unverify() {

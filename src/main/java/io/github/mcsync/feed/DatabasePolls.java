@@ -138,13 +138,14 @@ public final class DatabasePolls {
      */
     public void settle(@Variable(DatabasePoll.VARIABLE) DatabasePoll poll) {
         BatchPlan plan = poll.plan;
-        Set<Long> handled = new HashSet<>();
+        Map<String, Long> byKey = new HashMap<>();
         for (Long id : plan.toSend()) {
-            String ref = poll.enrolments.get(id).sourceReference();
-            if (deliveries.isDone(ref) || deadLetters.isParked(ref)) {
-                handled.add(id);
-            }
+            byKey.put(poll.enrolments.get(id).sourceReference(), id);
         }
+        Set<String> settled = new HashSet<>(deliveries.doneAmong(byKey.keySet()));
+        settled.addAll(deadLetters.parkedAmong(byKey.keySet()));
+        Set<Long> handled = new HashSet<>();
+        settled.forEach(ref -> handled.add(byKey.get(ref)));
         BatchPlan.Settlement s = plan.settle(handled);
         boolean changed = s.mark() != plan.mark() || !s.addPending().isEmpty() || !s.dropPending().isEmpty()
                 || state.mark().isEmpty();

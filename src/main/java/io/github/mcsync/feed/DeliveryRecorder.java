@@ -24,7 +24,11 @@ public final class DeliveryRecorder {
                           @ExchangeProperty(ExchangeNames.REGISTRATION) Registration r,
                           @ExchangeProperty(ExchangeNames.POLL_RUN) PollRun run,
                           SubmitRegistrationResponse response) {
-        deliveries.delivered(e, r, response);
+        if (run != null && run.fromSource()) {
+            deliveries.deliveredFresh(e, r, response); // a poll's record: it was not waiting in the dead-letter store
+        } else {
+            deliveries.delivered(e, r, response);
+        }
         if (run != null) {
             run.sent(e);
         }

@@ -77,6 +77,16 @@ public final class PollReport {
         run.fresh(e);
     }
 
+    /**
+     * The key was recorded as done after its page was read (by another instance's replay, say): it is not sent, and
+     * not counted as new in this poll.
+     */
+    public void alreadyDone(Exchange exchange) {
+        LOG.info("{}: already delivered (recorded since this poll read it), not sent again",
+                exchange.getMessage().getHeader(ExchangeNames.SOURCE_REFERENCE));
+        returnedToSource(exchange);
+    }
+
     public void failed(Exchange exchange) {
         PollRun run = exchange.getProperty(ExchangeNames.POLL_RUN, PollRun.class);
         Failure f = classifier.classify(exchange);

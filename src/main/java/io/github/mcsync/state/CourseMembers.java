@@ -3,7 +3,9 @@ package io.github.mcsync.state;
 import io.github.mcsync.enrolment.Membership;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -42,30 +44,39 @@ public final class CourseMembers {
         return tx.execute(status -> {
             Map<Long, Membership> members = of(courseId);
             Timestamp now = Timestamp.from(clock.instant());
+            List<Object[]> inserts = new ArrayList<>();
+            List<Object[]> updates = new ArrayList<>();
             for (Long user : enrolled) {
                 Membership before = members.get(user);
                 Membership after = Membership.seen(before);
                 if (before == null) {
-                    jdbc.update("INSERT INTO course_member (course_id, user_id, generation, present, changed_at)"
-                            + " VALUES (?, ?, ?, ?, ?)", courseId, user, after.generation(), true, now);
+                    inserts.add(new Object[] {courseId, user, after.generation(), true, now});
                 } else if (!after.equals(before)) {
-                    update(courseId, user, after, now);
+                    updates.add(update(courseId, user, after, now));
                 }
                 members.put(user, after);
             }
             for (Map.Entry<Long, Membership> m : Map.copyOf(members).entrySet()) {
                 if (m.getValue().present() && !enrolled.contains(m.getKey())) {
                     Membership left = m.getValue().left();
-                    update(courseId, m.getKey(), left, now);
+                    updates.add(update(courseId, m.getKey(), left, now));
                     members.put(m.getKey(), left);
                 }
+            }
+            // one batch each, however many joined or left
+            if (!inserts.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO course_member (course_id, user_id, generation, present, changed_at)"
+                        + " VALUES (?, ?, ?, ?, ?)", inserts);
+            }
+            if (!updates.isEmpty()) {
+                jdbc.batchUpdate("UPDATE course_member SET generation = ?, present = ?, changed_at = ?"
+                        + " WHERE course_id = ? AND user_id = ?", updates);
             }
             return members;
         });
     }
 
-    private void update(long courseId, long user, Membership m, Timestamp now) {
-        jdbc.update("UPDATE course_member SET generation = ?, present = ?, changed_at = ? WHERE course_id = ? AND user_id = ?",
-                m.generation(), m.present(), now, courseId, user);
+    private static Object[] update(long courseId, long user, Membership m, Timestamp now) {
+        return new Object[] {m.generation(), m.present(), now, courseId, user};
     }
 }

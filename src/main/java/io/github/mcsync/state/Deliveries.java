@@ -6,9 +6,14 @@ import io.github.mcsync.enrolment.Enrolment;
 import io.github.mcsync.enrolment.Registration;
 import io.github.mcsync.enrolment.SourceReference;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -21,10 +26,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * letter of the key is marked REPLAYED in the same transaction.
  */
 public final class Deliveries {
+    /** The idempotent repository's processor name: the key column's scope in CAMEL_MESSAGEPROCESSED. */
+    public static final String PROCESSOR_NAME = "moodleToCourseSales";
     public static final String OUTCOME_DELIVERED = "DELIVERED";
     public static final String OUTCOME_FOUND = "FOUND";
     public static final String OUTCOME_BASELINE = "BASELINE";
     public static final String OUTCOME_DISCARDED = "DISCARDED";
+
+    private static final String INSERT_DELIVERY = "INSERT INTO delivery (source_reference, key_scheme, outcome, document_id,"
+            + " document_external_id, recorded_at, course_date_id, course_date_choice) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int[] DELIVERY_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR,
+        Types.TIMESTAMP, Types.INTEGER, Types.VARCHAR};
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -45,6 +57,20 @@ public final class Deliveries {
         record(e, r, OUTCOME_DELIVERED, response.getDocumentId(), response.getDocumentExternalId());
     }
 
+    /**
+     * A poll's delivery of a key that was neither done nor waiting in the dead-letter store when its page was read,
+     * and that this instance marked in flight (so no one else recorded it since): the key, the delivery and the end
+     * of the mark, in one transaction of three statements.
+     */
+    public void deliveredFresh(Enrolment e, Registration r, SubmitRegistrationResponse response) {
+        tx.executeWithoutResult(s -> {
+            jdbc.update("INSERT INTO CAMEL_MESSAGEPROCESSED (processorName, messageId, createdAt) VALUES (?, ?, ?)",
+                    processorName, e.sourceReference(), now());
+            insertDelivery(e, r, OUTCOME_DELIVERED, response.getDocumentId(), response.getDocumentExternalId());
+            jdbc.update("DELETE FROM in_flight WHERE source_reference = ?", e.sourceReference());
+        });
+    }
+
     public void found(Enrolment e, Registration r, int documentId, String documentExternalId) {
         record(e, r, OUTCOME_FOUND, documentId, documentExternalId);
     }
@@ -54,15 +80,22 @@ public final class Deliveries {
         record(e, null, OUTCOME_DISCARDED, null, null);
     }
 
-    /** Records existing enrolments as known without sending them (moodle.start=now). */
+    /** Records existing enrolments as known without sending them (moodle.start=now): two batches a page of 500. */
     public int baseline(List<Enrolment> enrolments) {
         return tx.execute(s -> {
             int n = 0;
-            for (Enrolment e : enrolments) {
-                if (insertKey(e)) {
-                    insertDelivery(e, null, OUTCOME_BASELINE, null, null);
-                    n++;
-                }
+            for (int from = 0; from < enrolments.size(); from += KeyLookup.CHUNK) {
+                List<Enrolment> page = enrolments.subList(from, Math.min(enrolments.size(), from + KeyLookup.CHUNK));
+                Set<String> done = doneAmong(page.stream().map(Enrolment::sourceReference).toList());
+                Map<String, Enrolment> known = new LinkedHashMap<>();
+                page.stream().filter(e -> !done.contains(e.sourceReference())).forEach(e -> known.putIfAbsent(e.sourceReference(), e));
+                Timestamp now = now();
+                jdbc.batchUpdate("INSERT INTO CAMEL_MESSAGEPROCESSED (processorName, messageId, createdAt) VALUES (?, ?, ?)",
+                        known.keySet().stream().map(k -> new Object[] {processorName, k, now}).toList());
+                jdbc.batchUpdate(INSERT_DELIVERY, known.values().stream().map(e -> new Object[] {e.sourceReference(),
+                        SourceReference.schemeOf(e), OUTCOME_BASELINE, null, null, now, null, null}).toList(),
+                        DELIVERY_TYPES);
+                n += known.size();
             }
             return n;
         });
@@ -88,6 +121,12 @@ public final class Deliveries {
     public Optional<String> documentOf(String sourceReference) {
         return jdbc.query("SELECT document_external_id FROM delivery WHERE source_reference = ?",
                 (rs, i) -> rs.getString(1), sourceReference).stream().findFirst();
+    }
+
+    /** Which of these keys are done, in one query per {@link KeyLookup#CHUNK} keys. */
+    public Set<String> doneAmong(Collection<String> sourceReferences) {
+        return KeyLookup.present(jdbc, "SELECT messageId FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ? AND messageId IN",
+                List.of(processorName), sourceReferences);
     }
 
     public boolean isDone(String sourceReference) {
@@ -117,9 +156,7 @@ public final class Deliveries {
     }
 
     private void insertDelivery(Enrolment e, Registration r, String outcome, Integer documentId, String externalId) {
-        jdbc.update("INSERT INTO delivery (source_reference, key_scheme, outcome, document_id, document_external_id, recorded_at,"
-                        + " course_date_id, course_date_choice) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                e.sourceReference(), SourceReference.schemeOf(e), outcome, documentId, externalId, now(),
+        jdbc.update(INSERT_DELIVERY, e.sourceReference(), SourceReference.schemeOf(e), outcome, documentId, externalId, now(),
                 r == null ? null : r.courseDateId(), r == null ? null : r.courseDateChoice());
     }
 

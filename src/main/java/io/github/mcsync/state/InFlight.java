@@ -36,14 +36,29 @@ public final class InFlight {
         this.settleAfter = settleAfter;
     }
 
-    /** Marks the key; returns true when it was already in flight (a previous outcome is unknown). */
-    public boolean begin(String sourceReference) {
-        try { // one insert, so a poll and a replay of the same key cannot both think they are first
-            jdbc.update("INSERT INTO in_flight (source_reference, started_at) VALUES (?, ?)",
-                    sourceReference, Timestamp.from(clock.instant()));
-            return false;
+    /** What {@link #begin} found. */
+    public enum Mark {
+        /** The key was neither done nor in flight: it is marked now, with this moment as its sending time. */
+        NEW,
+        /** The key was already in flight: a previous outcome is unknown. */
+        IN_FLIGHT,
+        /** The key is done (someone recorded it since its page was read): nothing is marked, nothing may be sent. */
+        DONE
+    }
+
+    /**
+     * Marks the key unless it is done, in one statement, so a poll and a replay of the same key cannot both think
+     * they are first, and a key recorded as done after its page was read is never sent again.
+     */
+    public Mark begin(String sourceReference) {
+        try {
+            int marked = jdbc.update("INSERT INTO in_flight (source_reference, started_at)"
+                            + " SELECT CAST(? AS VARCHAR(100)), CAST(? AS TIMESTAMP) FROM (SELECT 1 AS one) single_row"
+                            + " WHERE NOT EXISTS (SELECT 1 FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ? AND messageId = ?)",
+                    sourceReference, Timestamp.from(clock.instant()), Deliveries.PROCESSOR_NAME, sourceReference);
+            return marked == 1 ? Mark.NEW : Mark.DONE;
         } catch (DuplicateKeyException alreadyMarked) {
-            return true;
+            return Mark.IN_FLIGHT;
         }
     }
 

@@ -12,6 +12,7 @@ import io.github.mcsync.enrolment.identity.ClientIdentifiers;
 import io.github.mcsync.enrolment.identity.Identity;
 import io.github.mcsync.failure.ReasonCode;
 import io.github.mcsync.failure.RecordRejectedException;
+import java.util.List;
 
 /**
  * Builds the registration of a validated record: its AVETMISS client identifier (identity strategy) and the values of
@@ -29,6 +30,11 @@ public final class RegistrationFactory {
     /**
      * @throws RecordRejectedException CLIENT_ID_INVALID, CLIENT_ID_NOT_UNIQUE, INVALID_USI or MAPPING_FAILED
      */
+    /** Before a page goes out on the send lanes: contested identifiers go to the first in Moodle's order. */
+    public void claimIdentities(List<Enrolment> enrolments) {
+        identifiers.claimInOrder(enrolments);
+    }
+
     public Registration prepare(Enrolment e, CourseLink link, CourseSalesMetadata metadata) {
         return prepare(e, link, metadata, null);
     }

@@ -50,7 +50,7 @@ class FaultSuiteIT {
 
     @Test
     void aPasswordChangedDuringPollReplayAndPreflightCostsExactlyOneFailedLogin() {
-        passes(suite.passwordChanged());
+        passes(suite.passwordChanged(1));
     }
 
     @Test

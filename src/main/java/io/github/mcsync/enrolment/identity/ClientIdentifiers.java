@@ -4,6 +4,7 @@ import io.github.mcsync.enrolment.Enrolment;
 import io.github.mcsync.failure.ReasonCode;
 import io.github.mcsync.failure.RecordRejectedException;
 import io.github.mcsync.enrolment.identity.IdentityAssignments.Assignment;
+import java.util.List;
 
 /**
  * Gives each Moodle user an AVETMISS Client Identifier that is unique and stable. A user's first enrolment
@@ -37,15 +38,36 @@ public final class ClientIdentifiers {
 
     /**
      * The same, with the identifiers held by {@code held} (a dry run passes its {@link TentativeAssignments}, so it
-     * writes nothing and answers what the poll would).
+     * writes nothing and answers what the poll would). One at a time in this instance (the send lanes validate side
+     * by side): a user's lookup and first assignment are one step; between instances the unique constraints decide.
      */
-    public Identity identify(Enrolment e, Assignments in) {
+    public synchronized Identity identify(Enrolment e, Assignments in) {
         Assignment held = in.forUser(e.userId()).orElseGet(() -> assign(e, in));
         // Sent in the client-id field where the strategy puts it there, and for an identifier assigned under an
         // earlier strategy, so a switch never changes what an existing client is known by.
         boolean inField = held.identifier() != null
                 && (held.strategy().needsClientIdField() || held.strategy() != strategy);
         return new Identity(held.moodleUserId(), held.identifier(), held.strategy(), inField ? held.identifier() : null);
+    }
+
+    /**
+     * Under the username strategy, where two usernames can share their first 10 characters: assigns the identifiers of
+     * these users in their order, so the first in Moodle's order holds a contested identifier whichever send lane
+     * validates first. A value that cannot be used is left to validation, which rejects its record.
+     */
+    public synchronized void claimInOrder(List<Enrolment> enrolments) {
+        if (strategy != IdentityStrategy.USERNAME) {
+            return;
+        }
+        for (Enrolment e : enrolments) {
+            if (assignments.forUser(e.userId()).isEmpty()) {
+                try {
+                    assign(e, assignments);
+                } catch (RecordRejectedException rejectedLater) {
+                    // CLIENT_ID_INVALID or CLIENT_ID_NOT_UNIQUE: the record's validation dead-letters it
+                }
+            }
+        }
     }
 
     private Assignment assign(Enrolment e, Assignments in) {

@@ -257,6 +257,27 @@ public final class CourseSalesSimulator extends SimulatedLicence implements Auto
     public record CapturedSubmission(String contentType, String soapAction, byte[] body) {
     }
 
+    /** The most SubmitRegistration calls that were being answered at once since the start or the last reset. */
+    public int maxConcurrentSubmissions() {
+        return front().maxConcurrentSubmissions();
+    }
+
+    /** When each SubmitRegistration arrived since the start or the last reset (System.nanoTime()), oldest first. */
+    public List<Long> submissionArrivals() {
+        return front().submissionArrivals();
+    }
+
+    public void resetConcurrency() {
+        front().resetConcurrency();
+    }
+
+    private synchronized SimulatorFront front() {
+        if (front == null) {
+            throw new IllegalStateException("the simulator is not started");
+        }
+        return front;
+    }
+
     public void clearInjectedFailures() {
         faults.clear();
     }

@@ -41,6 +41,11 @@ final class SimulatorFront {
     private final Map<String, AtomicInteger> calls;
     private final java.util.Queue<CapturedRequest> captured = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean capturing;
+    /** SubmitRegistration calls being answered now, and the most there were at once since the last reset. */
+    private final AtomicInteger submissionsNow = new AtomicInteger();
+    private final AtomicInteger submissionsMax = new AtomicInteger();
+    /** When each SubmitRegistration arrived (System.nanoTime()), oldest first. */
+    private final java.util.Queue<Long> submissionArrivals = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** A SubmitRegistration request exactly as it arrived (the benchmark's ceiling posts the same bytes again). */
     record CapturedRequest(String contentType, String soapAction, byte[] body) {
@@ -77,6 +82,19 @@ final class SimulatorFront {
         return out;
     }
 
+    int maxConcurrentSubmissions() {
+        return submissionsMax.get();
+    }
+
+    java.util.List<Long> submissionArrivals() {
+        return java.util.List.copyOf(submissionArrivals);
+    }
+
+    void resetConcurrency() {
+        submissionsMax.set(submissionsNow.get());
+        submissionArrivals.clear();
+    }
+
     String backendUrl() {
         return backend.toString();
     }
@@ -95,10 +113,31 @@ final class SimulatorFront {
     }
 
     private void handle(HttpExchange exchange) {
+        byte[] body;
+        try {
+            body = exchange.getRequestBody().readAllBytes();
+        } catch (IOException e) {
+            exchange.close();
+            return;
+        }
+        boolean soapCall = "POST".equalsIgnoreCase(exchange.getRequestMethod());
+        String operation = soapCall ? operationOf(body) : null;
+        boolean submission = SUBMIT_REGISTRATION.equals(operation);
+        if (submission) {
+            submissionArrivals.add(System.nanoTime());
+            submissionsMax.accumulateAndGet(submissionsNow.incrementAndGet(), Math::max);
+        }
+        try {
+            handle(exchange, body, soapCall, operation);
+        } finally {
+            if (submission) {
+                submissionsNow.decrementAndGet();
+            }
+        }
+    }
+
+    private void handle(HttpExchange exchange, byte[] body, boolean soapCall, String operation) {
         try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            boolean soapCall = "POST".equalsIgnoreCase(exchange.getRequestMethod());
-            String operation = soapCall ? operationOf(body) : null;
             if (soapCall) {
                 calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
                 if (capturing && SUBMIT_REGISTRATION.equals(operation)) {
