@@ -48,8 +48,9 @@ public final class FeedBeans implements CamelConfiguration {
     }
 
     /**
-     * Halts per system, kept in the state database with a salted fingerprint of each system's endpoint and login; a
-     * poll running longer than feed.poll.max-duration takes no further record.
+     * Halts per system, kept in the state database with a salted fingerprint of each system's endpoint and login and
+     * read from it again every feed.halt-refresh (the other instances' halts and resumes); a poll running longer than
+     * feed.poll.max-duration takes no further record.
      */
     @BindToRegistry
     public FeedControl feedControl(Settings s, Clock clock, @BeanInject("stateDataSource") DataSource stateDataSource) {
@@ -57,7 +58,7 @@ public final class FeedBeans implements CamelConfiguration {
                 HaltStore.COURSESALES, new HaltStore.Login(s.get("coursesales.url"),
                         List.of(s.get("coursesales.username"), s.secret("coursesales.password"))),
                 HaltStore.MOODLE, moodleLogin(s))),
-                s.duration("feed.poll.max-duration"));
+                s.duration("feed.poll.max-duration"), s.duration("feed.halt-refresh"));
     }
 
     /** What a Moodle halt is fingerprinted by: the REST endpoint and token, or the database and its login (db source). */
