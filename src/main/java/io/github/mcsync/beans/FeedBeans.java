@@ -21,6 +21,7 @@ import io.github.mcsync.state.InFlight;
 import io.github.mcsync.state.PollHistory;
 import io.github.mcsync.state.RefusedSubmissions;
 import io.github.mcsync.state.SourceState;
+import io.github.mcsync.state.StateDataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -136,11 +137,12 @@ public final class FeedBeans implements CamelConfiguration {
 
     @BindToRegistry
     public DeadLetterReplay deadLetterReplay(Settings s, DeadLetterStore deadLetterStore, Deliveries deliveries,
-                                             FeedControl feedControl, FailureClassifier failureClassifier) {
+                                             FeedControl feedControl, FailureClassifier failureClassifier,
+                                             @BeanInject("stateDataSource") StateDataSource stateDataSource) {
         if (s.flag("camel.server.enabled")) {
             // replays interrupted by a stop of the service; a one-off run (--once, preflight, resume) beside a
-            // running service must not touch that service's replays in progress
-            deadLetterStore.reopenInterruptedReplays();
+            // running service must not touch that service's replays in progress (once the tables are there)
+            stateDataSource.whenMigrated(deadLetterStore::reopenInterruptedReplays);
         }
         return new DeadLetterReplay(deadLetterStore, deliveries, feedControl, failureClassifier,
                 s.duration("replay.reopen-after"));

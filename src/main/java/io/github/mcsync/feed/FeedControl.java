@@ -102,8 +102,8 @@ public final class FeedControl {
      * and resumes. A database that does not answer leaves the view as it is (logged once until it answers).
      */
     private void refresh(boolean force) {
-        if (haltStore == null || !force && System.nanoTime() - nextRead < 0) {
-            return;
+        if (haltStore == null || !force && System.nanoTime() - nextRead < 0 || !haltStore.readable()) {
+            return; // not migrated yet: nothing to read, and no call waits for a database that does not answer
         }
         synchronized (haltLock) {
             if (!force && System.nanoTime() - nextRead < 0) {

@@ -43,6 +43,7 @@ public final class HaltStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
+    private final DataSource ds;
     private final Clock clock;
     private final Map<String, Login> logins;
     /** Whether a stored fingerprint (system, fingerprint, salt) matches the configuration: computed once per row. */
@@ -62,6 +63,7 @@ public final class HaltStore {
     /** @param logins by system ({@link #COURSESALES}, {@link #MOODLE}) */
     public HaltStore(DataSource ds, Clock clock, Map<String, Login> logins) {
         this.jdbc = new JdbcTemplate(ds);
+        this.ds = ds;
         this.clock = clock;
         this.logins = Map.copyOf(logins);
     }
@@ -105,6 +107,11 @@ public final class HaltStore {
         return jdbc.query("SELECT system_name, reason_code, reason, fingerprint, fingerprint_salt, halted_at"
                 + " FROM system_halt", (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()));
+    }
+
+    /** The table is there to be read: false while the state database has not answered since the start. */
+    public boolean readable() {
+        return !(ds instanceof StateDataSource s) || s.isMigrated();
     }
 
     public void save(String system, String code, String reason) {
