@@ -20,8 +20,9 @@ import java.util.Map;
  *   <li>{@code resume [coursesales|moodle]}: lift the halts kept in the state database, or one system's (for --once
  *       runs, which serve no ops API);</li>
  *   <li>{@code --profile NAME}: read application-NAME.properties over application.properties.</li>
- *   <li>a configuration mistake (a missing or malformed property), a state database in use by a running service or
- *       holding someone else's tables: one line on stderr, exit 2.</li>
+ *   <li>a configuration mistake (a missing or malformed property), a state database in use by a running service,
+ *       refusing the login or holding someone else's tables: one line on stderr, exit 2. A state database that does
+ *       not answer (yet) is no such mistake: the service starts anyway and runs once it answers.</li>
  * </ul>
  */
 public final class SyncMain {
