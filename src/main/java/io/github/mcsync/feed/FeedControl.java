@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,7 @@ public final class FeedControl {
     private final Duration pollMaxDuration;
     private final long refreshNanos;
     /** Guards the halts against a read of the database in between a change here and its write there. */
-    private final Object haltLock = new Object();
+    private final ReentrantLock haltLock = new ReentrantLock();
     /** Halts set here that the state database does not hold yet (it did not answer); guarded by haltLock. */
     private final Set<ExternalSystem> unsaved = EnumSet.noneOf(ExternalSystem.class);
     /** The halts were read from the state database at least once (at start, or once it answered). */
@@ -105,7 +106,12 @@ public final class FeedControl {
         if (haltStore == null || !force && System.nanoTime() - nextRead < 0 || !haltStore.readable()) {
             return; // not migrated yet: nothing to read, and no call waits for a database that does not answer
         }
-        synchronized (haltLock) {
+        if (force) {
+            haltLock.lock();
+        } else if (!haltLock.tryLock()) {
+            return; // another thread reads them now: the view as it is will do
+        }
+        try {
             if (!force && System.nanoTime() - nextRead < 0) {
                 return;
             }
@@ -133,6 +139,8 @@ public final class FeedControl {
                             : "no CourseSales call is made until they are read");
                 }
             }
+        } finally {
+            haltLock.unlock();
         }
     }
 
@@ -364,7 +372,8 @@ public final class FeedControl {
     private void halt(ExternalSystem system, String code, String reason) {
         Halt h = new Halt(system, code, reason, clock.instant());
         boolean set;
-        synchronized (haltLock) {
+        haltLock.lock();
+        try {
             set = halts.get(system).compareAndSet(null, h);
             if (set && haltStore != null) {
                 try {
@@ -375,6 +384,8 @@ public final class FeedControl {
                             + " answers ({})", system.label(), describe(e));
                 }
             }
+        } finally {
+            haltLock.unlock();
         }
         if (set) {
             LOG.error("Feed halted by {}: {}. No record is consumed until an operator resumes or the application"
@@ -411,12 +422,15 @@ public final class FeedControl {
      */
     public void resume(ExternalSystem system) {
         Halt was;
-        synchronized (haltLock) {
+        haltLock.lock();
+        try {
             if (haltStore != null) {
                 haltStore.clear(system.key()); // first: a resume the state database did not take changes nothing
             }
             unsaved.remove(system);
             was = halts.get(system).getAndSet(null);
+        } finally {
+            haltLock.unlock();
         }
         if (was != null) {
             LOG.info("Feed resumed for {} (was halted: {})", system.label(), was.reason());
