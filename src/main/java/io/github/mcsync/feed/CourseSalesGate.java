@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  *   <li>after a start, a resume or a refused login the login is <em>unverified</em>: calls pass one at a time, the
  *       others wait in the gate, until one succeeds; then up to {@code capacity} calls pass at once;</li>
  *   <li>the CourseSales halt is checked inside the gate, after waiting, as the state database has it at that moment
- *       (another instance may have set or lifted it, {@link FeedControl#courseSalesHaltNow()}): a caller that finds it set fails with
- *       {@link CourseSalesHaltedException} (HALTED, with the halt's reason) and costs no login;</li>
+ *       (another instance may have set or lifted it, {@link FeedControl#courseSalesHaltNow()}): a caller that finds
+ *       it set fails with {@link CourseSalesHaltedException} (HALTED, with the halt's reason) and costs no login;</li>
  *   <li>a refused call (AUTHENTICATION_FAILED, ACCOUNT_LOCKED or an unknown refusal, see {@link FailureClassifier})
  *       sets the CourseSales halt before the gate lets the next caller in.</li>
  * </ul>
