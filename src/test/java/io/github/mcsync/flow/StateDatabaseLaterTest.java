@@ -5,14 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mcsync.SyncHarness;
+import io.github.mcsync.SyncMain;
 import io.github.mcsync.feed.PollRun;
 import io.github.mcsync.observe.Observe;
 import io.github.mcsync.ops.OpsClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +66,30 @@ class StateDatabaseLaterTest {
                 assertEquals(200, ops.get("/api/dead-letters").status());
                 sync.app().stop(); // before PostgreSQL goes
             }
+        }
+    }
+
+    @Test
+    void aResumeFromTheCommandLineWithoutTheStateDatabaseSaysSoInOneLine() throws Exception {
+        int port = freePort();
+        try (SyncHarness sync = new SyncHarness(stateDir)) {
+            Map<String, String> properties = new HashMap<>(sync.properties());
+            properties.put("state.jdbc-url", "jdbc:postgresql://127.0.0.1:" + port + "/postgres");
+            properties.put("state.username", "postgres");
+            PrintStream was = System.err;
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit;
+            try {
+                exit = SyncMain.run(new String[] {"resume"}, properties);
+            } finally {
+                System.setErr(was);
+            }
+            List<String> lines = err.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+            assertEquals(1, exit, lines.toString());
+            assertEquals(1, lines.size(), lines.toString());
+            assertTrue(lines.get(0).startsWith("state database unavailable: jdbc:postgresql://127.0.0.1:" + port)
+                    && lines.get(0).endsWith("nothing was resumed; run resume again once it answers"), lines.get(0));
         }
     }
 
