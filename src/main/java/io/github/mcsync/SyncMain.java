@@ -5,6 +5,7 @@ import io.github.mcsync.feed.FeedControl;
 import io.github.mcsync.feed.PollRun;
 import io.github.mcsync.ops.PreflightReport;
 import io.github.mcsync.ops.PreviewReport;
+import io.github.mcsync.state.StateDataSource;
 import io.github.mcsync.state.StateDatabaseException;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,8 +21,10 @@ import java.util.Map;
  *   <li>{@code resume [coursesales|moodle]}: lift the halts kept in the state database, or one system's (for --once
  *       runs, which serve no ops API);</li>
  *   <li>{@code --profile NAME}: read application-NAME.properties over application.properties.</li>
- *   <li>a configuration mistake (a missing or malformed property), a state database in use by a running service or
- *       holding someone else's tables: one line on stderr, exit 2.</li>
+ *   <li>a configuration mistake (a missing or malformed property), a state database in use by a running service,
+ *       refusing the login or holding someone else's tables: one line on stderr, exit 2. A state database that does
+ *       not answer (yet) is no such mistake: the service starts anyway and runs once it answers; a one-off run
+ *       then fails with one line and exit 1 (--once: a poll that read nothing; resume: nothing resumed).</li>
  * </ul>
  */
 public final class SyncMain {
@@ -96,6 +99,13 @@ public final class SyncMain {
         app.start();
         try {
             if (resume) {
+                StateDataSource state = app.context().getRegistry().lookupByNameAndType("stateDataSource",
+                        StateDataSource.class);
+                if (state != null && !state.migrateIfPending()) { // the halts live there: nothing to lift now
+                    System.err.println(Secrets.redact(state.unavailableReason()) + ": nothing was resumed; run resume"
+                            + " again once it answers");
+                    return 1;
+                }
                 FeedControl feed = app.context().getRegistry().lookupByNameAndType("feedControl", FeedControl.class);
                 if (resumeOnly == null) {
                     feed.resume();

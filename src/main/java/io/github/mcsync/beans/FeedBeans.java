@@ -22,6 +22,7 @@ import io.github.mcsync.state.InFlight;
 import io.github.mcsync.state.PollHistory;
 import io.github.mcsync.state.RefusedSubmissions;
 import io.github.mcsync.state.SourceState;
+import io.github.mcsync.state.StateDataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -51,8 +52,9 @@ public final class FeedBeans implements CamelConfiguration {
     }
 
     /**
-     * Halts per system, kept in the state database with a salted fingerprint of each system's endpoint and login; a
-     * poll running longer than feed.poll.max-duration takes no further record.
+     * Halts per system, kept in the state database with a salted fingerprint of each system's endpoint and login and
+     * read from it again every feed.halt-refresh (the other instances' halts and resumes); a poll running longer than
+     * feed.poll.max-duration takes no further record.
      */
     @BindToRegistry
     public FeedControl feedControl(Settings s, Clock clock, @BeanInject("stateDataSource") DataSource stateDataSource) {
@@ -60,7 +62,7 @@ public final class FeedBeans implements CamelConfiguration {
                 HaltStore.COURSESALES, new HaltStore.Login(s.get("coursesales.url"),
                         List.of(s.get("coursesales.username"), s.secret("coursesales.password"))),
                 HaltStore.MOODLE, moodleLogin(s))),
-                s.duration("feed.poll.max-duration"));
+                s.duration("feed.poll.max-duration"), s.duration("feed.halt-refresh"));
     }
 
     /** What a Moodle halt is fingerprinted by: the REST endpoint and token, or the database and its login (db source). */
@@ -155,11 +157,12 @@ public final class FeedBeans implements CamelConfiguration {
 
     @BindToRegistry
     public DeadLetterReplay deadLetterReplay(Settings s, DeadLetterStore deadLetterStore, Deliveries deliveries,
-                                             FeedControl feedControl, FailureClassifier failureClassifier) {
+                                             FeedControl feedControl, FailureClassifier failureClassifier,
+                                             @BeanInject("stateDataSource") StateDataSource stateDataSource) {
         if (s.flag("camel.server.enabled")) {
             // replays interrupted by a stop of the service; a one-off run (--once, preflight, resume) beside a
-            // running service must not touch that service's replays in progress
-            deadLetterStore.reopenInterruptedReplays();
+            // running service must not touch that service's replays in progress (once the tables are there)
+            stateDataSource.whenMigrated(deadLetterStore::reopenInterruptedReplays);
         }
         return new DeadLetterReplay(deadLetterStore, deliveries, feedControl, failureClassifier,
                 s.duration("replay.reopen-after"));

@@ -7,6 +7,7 @@ import io.github.mcsync.state.CourseMembers;
 import io.github.mcsync.state.InFlight;
 import io.github.mcsync.state.PollHistory;
 import io.github.mcsync.state.SourceState;
+import io.github.mcsync.state.StateDataSource;
 import io.github.mcsync.state.StateDatabase;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -18,15 +19,18 @@ import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 /**
  * The state database and what lives in it (state.* properties): processed keys, deliveries, in-flight marks,
  * source state, dead letters, identity assignments. The database is migrated (Flyway) when it is opened,
- * before any route starts.
+ * before any route starts, or, when it does not answer at start, once it answers (routes/state-database.camel.yaml).
  */
 public final class StateBeans implements CamelConfiguration {
     /** The idempotent repository's processor name: the key column's scope in CAMEL_MESSAGEPROCESSED. */
     public static final String PROCESSOR_NAME = io.github.mcsync.state.Deliveries.PROCESSOR_NAME;
 
-    /** A pooled connection to the state database (its type is DataSource: the beans below depend on it by that type). */
+    /**
+     * A pooled connection to the state database (a DataSource: the beans below depend on it by that type); when the
+     * database does not answer at start, the application starts anyway and the schema is migrated once it answers.
+     */
     @BindToRegistry(destroyMethod = "close")
-    public DataSource stateDataSource(Settings s) {
+    public StateDataSource stateDataSource(Settings s) {
         return StateDatabase.open(s.get("state.jdbc-url"), s.optional("state.username").orElse(null),
                 s.optionalSecret("state.password").orElse(null), s.optional("state.schema").orElse(null));
     }

@@ -6,6 +6,7 @@ import io.github.mcsync.failure.CourseSalesHaltedException;
 import io.github.mcsync.failure.Failure;
 import io.github.mcsync.failure.FailureClassifier;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
  *   <li>so is it for the first call of every poll and replay, and after the gate was idle for
  *       {@link #REVERIFY_AFTER_IDLE}: a password changed in CourseSales between polls costs the first call alone,
  *       not one per send lane;</li>
- *   <li>the CourseSales halt is checked inside the gate, after waiting: a caller that finds it set fails with
- *       {@link CourseSalesHaltedException} (HALTED, with the halt's reason) and costs no login;</li>
+ *   <li>the CourseSales halt is checked inside the gate, after waiting, as the state database has it at that moment
+ *       (another instance may have set or lifted it, {@link FeedControl#courseSalesHaltNow()}): a caller that finds
+ *       it set fails with {@link CourseSalesHaltedException} (HALTED, with the halt's reason) and costs no login;</li>
  *   <li>a refused call (AUTHENTICATION_FAILED, ACCOUNT_LOCKED or an unknown refusal, see {@link FailureClassifier})
  *       sets the CourseSales halt before the gate lets the next caller in.</li>
  * </ul>
@@ -112,7 +114,13 @@ public final class CourseSalesGate {
             throw new CourseSalesBusyException("COURSESALES_BUSY: waited " + maxWait.toSeconds() + " s for a turn in the"
                     + " CourseSales login gate; nothing was sent");
         }
-        var halt = feed.halt(ExternalSystem.COURSESALES);
+        Optional<Halt> halt;
+        try {
+            halt = feed.courseSalesHaltNow(); // as the state database has it now: another instance may have halted
+        } catch (RuntimeException e) {
+            permits.release(n);
+            throw e;
+        }
         if (halt.isPresent()) {
             permits.release(n);
             throw new CourseSalesHaltedException(halt.get().reason());

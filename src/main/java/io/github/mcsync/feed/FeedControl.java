@@ -1,5 +1,7 @@
 package io.github.mcsync.feed;
 
+import io.github.mcsync.Secrets;
+import io.github.mcsync.failure.CourseSalesBusyException;
 import io.github.mcsync.failure.CourseSalesHaltedException;
 import io.github.mcsync.failure.Failure;
 import io.github.mcsync.state.HaltStore;
@@ -7,12 +9,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * dead-lettered until an operator resumes (or the application restarts with new configuration). There is one halt
  * per system (Moodle, CourseSales), each with its own reason: a Moodle halt never hides a CourseSales refusal, and
  * every CourseSales caller looks at the CourseSales halt only ({@link #loginRefused()}).
+ * <p>
+ * The halts are shared by every instance on the state database: the view here is read again when it is older than
+ * feed.halt-refresh (1 s), and before every CourseSales call ({@link #courseSalesHaltNow()}), so a standby never
+ * spends a failed login on a halt the leader set, and a resume on one instance lifts the halt on all of them. A halt
+ * set while the state database does not answer is kept here and written once it answers again.
  */
 public final class FeedControl {
     private static final Logger LOG = LoggerFactory.getLogger(FeedControl.class);
@@ -39,6 +49,15 @@ public final class FeedControl {
 
     private final HaltStore haltStore;
     private final Duration pollMaxDuration;
+    private final long refreshNanos;
+    /** Guards the halts against a read of the database in between a change here and its write there. */
+    private final ReentrantLock haltLock = new ReentrantLock();
+    /** Halts set here that the state database does not hold yet (it did not answer); guarded by haltLock. */
+    private final Set<ExternalSystem> unsaved = EnumSet.noneOf(ExternalSystem.class);
+    /** The halts were read from the state database at least once (at start, or once it answered). */
+    private volatile boolean loaded;
+    private volatile long nextRead = System.nanoTime();
+    private volatile boolean readFailing;
 
     /** A feed whose halts last only as long as the process (tests of pure rules). */
     public FeedControl(Clock clock) {
@@ -59,22 +78,113 @@ public final class FeedControl {
      *                        further record, so the next poll is not held up (null: no bound)
      */
     public FeedControl(Clock clock, HaltStore haltStore, Duration pollMaxDuration) {
+        this(clock, haltStore, pollMaxDuration, Duration.ofSeconds(1));
+    }
+
+    /**
+     * @param refreshEvery feed.halt-refresh: the halts are read from the state database again when the view here is
+     *                     older than this (another instance halted or resumed)
+     */
+    public FeedControl(Clock clock, HaltStore haltStore, Duration pollMaxDuration, Duration refreshEvery) {
         this.clock = clock;
         this.pollMaxDuration = pollMaxDuration;
+        this.refreshNanos = refreshEvery.toNanos();
         this.totals = new FeedTotals(clock.instant());
         this.haltStore = haltStore;
         for (ExternalSystem s : ExternalSystem.values()) {
             halts.put(s, new AtomicReference<>());
         }
-        if (haltStore != null) {
-            for (HaltStore.Kept k : haltStore.current()) {
-                ExternalSystem.parse(k.system()).ifPresent(s -> {
-                    Halt h = new Halt(s, k.code(), k.reason(), k.since());
-                    halts.get(s).set(h);
-                    LOG.error("Feed still halted by {} from an earlier run: {}. {}", s.label(), h.reason(), h.fix());
-                });
+        refresh(true);
+    }
+
+    /**
+     * Reads the halts from the state database again when due (or when forced): the first successful read drops the
+     * halts recorded under another configuration and logs those kept; later reads follow the other instances' halts
+     * and resumes. A database that does not answer leaves the view as it is (logged once until it answers).
+     */
+    private void refresh(boolean force) {
+        if (haltStore == null || !force && System.nanoTime() - nextRead < 0 || !haltStore.readable()) {
+            return; // not migrated yet: nothing to read, and no call waits for a database that does not answer
+        }
+        if (force) {
+            haltLock.lock();
+        } else if (!haltLock.tryLock()) {
+            return; // another thread reads them now: the view as it is will do
+        }
+        try {
+            if (!force && System.nanoTime() - nextRead < 0) {
+                return;
+            }
+            nextRead = System.nanoTime() + refreshNanos;
+            try {
+                for (ExternalSystem s : List.copyOf(unsaved)) {
+                    Halt h = halts.get(s).get();
+                    if (h != null) {
+                        haltStore.save(s.key(), h.code(), h.reason());
+                    }
+                    unsaved.remove(s);
+                }
+                boolean first = !loaded;
+                apply(first ? haltStore.current() : haltStore.shared(), first);
+                loaded = true;
+                if (readFailing) {
+                    readFailing = false;
+                    LOG.info("Halts read from the state database again");
+                }
+            } catch (RuntimeException e) {
+                if (!readFailing) {
+                    readFailing = true;
+                    LOG.warn("state database unavailable: the halts cannot be read ({}); {}", describe(e), loaded
+                            ? "the halts as last read apply until it answers"
+                            : "no CourseSales call is made until they are read");
+                }
+            }
+        } finally {
+            haltLock.unlock();
+        }
+    }
+
+    private void apply(List<HaltStore.Kept> kept, boolean first) {
+        for (ExternalSystem s : ExternalSystem.values()) {
+            HaltStore.Kept k = kept.stream().filter(x -> x.system().equals(s.key())).findFirst().orElse(null);
+            AtomicReference<Halt> local = halts.get(s);
+            if (k != null && local.get() == null) {
+                Halt h = new Halt(s, k.code(), k.reason(), k.since());
+                local.set(h);
+                LOG.error("Feed {} by {}: {}. {}", first ? "still halted from an earlier run" : "halted (recorded by"
+                        + " another instance in the state database)", s.label(), h.reason(), h.fix());
+            } else if (k == null && local.get() != null && !first && !unsaved.contains(s)) {
+                Halt was = local.getAndSet(null);
+                LOG.info("Feed resumed for {} by another instance (was halted: {})", s.label(), was.reason());
+                if (s == ExternalSystem.COURSESALES) {
+                    resumeListeners.forEach(Runnable::run);
+                }
             }
         }
+    }
+
+    private static String describe(RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = String.valueOf(root.getMessage()).strip().split("\\R", 2)[0];
+        return Secrets.redact(m.length() > 200 ? m.substring(0, 200) + "…" : m);
+    }
+
+    /**
+     * The CourseSales halt as the state database holds it at this moment (read again now, whatever the interval):
+     * the login gate asks this before every CourseSales call, so no instance spends a failed login on a halt another
+     * one set. While the halts could never be read (the state database has not answered since the start) no call is
+     * made: it fails as transient (COURSESALES_BUSY), nothing is sent and the record waits at its source.
+     */
+    public Optional<Halt> courseSalesHaltNow() {
+        refresh(true);
+        if (haltStore != null && !loaded) {
+            throw new CourseSalesBusyException(CourseSalesBusyException.CODE + ": state database unavailable: the"
+                    + " CourseSales halt cannot be read, so no CourseSales call is made; nothing was sent");
+        }
+        return Optional.ofNullable(halts.get(ExternalSystem.COURSESALES).get());
     }
 
     public PollRun startPoll() {
@@ -121,6 +231,7 @@ public final class FeedControl {
      * need their first baseline (a Moodle read only), so a first start halted for days swallows nothing.
      */
     public boolean readsMoodle() {
+        refresh(false);
         return halts.get(ExternalSystem.MOODLE).get() == null;
     }
 
@@ -185,11 +296,13 @@ public final class FeedControl {
 
     /** The halt of one system, if it is halted. */
     public Optional<Halt> halt(ExternalSystem system) {
+        refresh(false);
         return Optional.ofNullable(halts.get(system).get());
     }
 
     /** Every halt in force, CourseSales first. */
     public List<Halt> halts() {
+        refresh(false);
         return List.of(ExternalSystem.COURSESALES, ExternalSystem.MOODLE).stream()
                 .map(s -> halts.get(s).get()).filter(h -> h != null).toList();
     }
@@ -199,6 +312,7 @@ public final class FeedControl {
      * would cost a failed login, so none is made.
      */
     public boolean loginRefused() {
+        refresh(false);
         return halts.get(ExternalSystem.COURSESALES).get() != null;
     }
 
@@ -257,10 +371,23 @@ public final class FeedControl {
     /** Halts one system; the first reason stays until resumed, and is logged once, not once per record. */
     private void halt(ExternalSystem system, String code, String reason) {
         Halt h = new Halt(system, code, reason, clock.instant());
-        if (halts.get(system).compareAndSet(null, h)) {
-            if (haltStore != null) {
-                haltStore.save(system.key(), code, reason);
+        boolean set;
+        haltLock.lock();
+        try {
+            set = halts.get(system).compareAndSet(null, h);
+            if (set && haltStore != null) {
+                try {
+                    haltStore.save(system.key(), code, reason);
+                } catch (RuntimeException e) {
+                    unsaved.add(system);
+                    LOG.warn("state database unavailable: the halt of {} is kept in this instance and written once it"
+                            + " answers ({})", system.label(), describe(e));
+                }
             }
+        } finally {
+            haltLock.unlock();
+        }
+        if (set) {
             LOG.error("Feed halted by {}: {}. No record is consumed until an operator resumes or the application"
                     + " restarts with corrected configuration. {}", system.label(), reason, h.fix());
         }
@@ -294,9 +421,16 @@ public final class FeedControl {
      * one at a time until one succeeds), whether it was halted or not.
      */
     public void resume(ExternalSystem system) {
-        Halt was = halts.get(system).getAndSet(null);
-        if (haltStore != null) {
-            haltStore.clear(system.key());
+        Halt was;
+        haltLock.lock();
+        try {
+            if (haltStore != null) {
+                haltStore.clear(system.key()); // first: a resume the state database did not take changes nothing
+            }
+            unsaved.remove(system);
+            was = halts.get(system).getAndSet(null);
+        } finally {
+            haltLock.unlock();
         }
         if (was != null) {
             LOG.info("Feed resumed for {} (was halted: {})", system.label(), was.reason());

@@ -57,6 +57,18 @@ public final class PollReport {
         remember(run);
     }
 
+    /**
+     * The state database has not answered since the start: the poll reads nothing (every enrolment waits at its
+     * source) and ends failed with one line; not kept in the run history, which lives in that database.
+     */
+    public void stateDatabaseUnavailable(@ExchangeProperty(ExchangeNames.POLL_RUN) PollRun run,
+                                         @org.apache.camel.Body String reason) {
+        run.failed(reason);
+        feed.finished(run);
+        health.pollFinished(run);
+        LOG.warn(run.summary());
+    }
+
     /** The run history of the ops console; a history that cannot be written never fails the poll. */
     private void remember(PollRun run) {
         try {

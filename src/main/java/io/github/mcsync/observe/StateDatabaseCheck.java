@@ -1,6 +1,7 @@
 package io.github.mcsync.observe;
 
 import io.github.mcsync.Secrets;
+import io.github.mcsync.state.StateDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -10,7 +11,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Camel health check {@code mcsync/state-database} (readiness): DOWN while the state database does not answer (every
- * record then stays at its source). Not a liveness check: a restart does not bring a database back.
+ * record then stays at its source), or has not answered since the start (not migrated yet). Not a liveness check: a restart does not bring a database back.
  */
 public final class StateDatabaseCheck extends AbstractHealthCheck {
     private static final int VALID_SECONDS = 2;
@@ -28,6 +29,10 @@ public final class StateDatabaseCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        if (state instanceof StateDataSource s && !s.isMigrated()) {
+            builder.down().message(s.unavailableReason() + "; polls read nothing until it answers");
+            return;
+        }
         try (Connection c = state.getConnection()) {
             if (c.isValid(VALID_SECONDS)) {
                 builder.up();

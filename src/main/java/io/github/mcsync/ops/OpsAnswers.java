@@ -30,6 +30,21 @@ public final class OpsAnswers {
                 + " from this client: try again in " + retryAfterSeconds + " s");
     }
 
+    /** 503: the state database does not answer (a DB-backed request); logged in one line, never a secret. */
+    public ObjectNode stateDatabaseUnavailable(Exchange exchange) {
+        Throwable t = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Throwable root = t;
+        while (root != null && root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String cause = root == null ? "no answer" : Secrets.redact(String.valueOf(root.getMessage()).strip().split("\\R", 2)[0]);
+        LOG.warn("Ops API request {} {}: state database unavailable ({})",
+                exchange.getMessage().getHeader(Exchange.HTTP_METHOD), exchange.getMessage().getHeader(Exchange.HTTP_PATH),
+                cause);
+        return JsonNodeFactory.instance.objectNode().put("error", "state database unavailable: the request changed"
+                + " nothing; try again once it answers (GET /observe/health/ready says when)");
+    }
+
     /** The answer to a refused request ({@link OpsRequestException}) or a failure (logged, answered 500). */
     public ObjectNode error(Exchange exchange) {
         Throwable t = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.SecretKeyFactory;
@@ -42,8 +43,11 @@ public final class HaltStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
+    private final DataSource ds;
     private final Clock clock;
     private final Map<String, Login> logins;
+    /** Whether a stored fingerprint (system, fingerprint, salt) matches the configuration: computed once per row. */
+    private final Map<String, Boolean> verified = new ConcurrentHashMap<>();
 
     /** What a system's halt is fingerprinted with: its endpoint URL and credentials (username, password or token). */
     public record Login(String url, List<String> credentials) {
@@ -59,6 +63,7 @@ public final class HaltStore {
     /** @param logins by system ({@link #COURSESALES}, {@link #MOODLE}) */
     public HaltStore(DataSource ds, Clock clock, Map<String, Login> logins) {
         this.jdbc = new JdbcTemplate(ds);
+        this.ds = ds;
         this.clock = clock;
         this.logins = Map.copyOf(logins);
     }
@@ -66,10 +71,7 @@ public final class HaltStore {
     /** The halts recorded under the current configuration; a halt recorded under another one is dropped. */
     public List<Kept> current() {
         List<Kept> kept = new ArrayList<>();
-        List<Row> rows = jdbc.query("SELECT system_name, reason_code, reason, fingerprint, fingerprint_salt, halted_at"
-                + " FROM system_halt", (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()));
-        for (Row r : rows) {
+        for (Row r : rows()) {
             Login login = logins.get(r.system);
             if (login == null || !matches(r, login)) {
                 clear(r.system);
@@ -82,6 +84,34 @@ public final class HaltStore {
             kept.add(new Kept(r.system, code, r.reason, r.since));
         }
         return kept;
+    }
+
+    /**
+     * The halts in the database now that match the current configuration, read only: a row fingerprinted under
+     * another configuration (another instance of another version, mid-rollout) is left alone, not dropped. Each
+     * row's fingerprint is checked once (a slow hash), so reading this every second costs one small query.
+     */
+    public List<Kept> shared() {
+        List<Kept> kept = new ArrayList<>();
+        for (Row r : rows()) {
+            Login login = logins.get(r.system);
+            if (login != null && verified.computeIfAbsent(r.system + "\u0000" + r.fingerprint + "\u0000" + r.salt,
+                    k -> matches(r, login))) {
+                kept.add(new Kept(r.system, r.code != null ? r.code : legacyCode(r.system, r.reason), r.reason, r.since));
+            }
+        }
+        return kept;
+    }
+
+    private List<Row> rows() {
+        return jdbc.query("SELECT system_name, reason_code, reason, fingerprint, fingerprint_salt, halted_at"
+                + " FROM system_halt", (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()));
+    }
+
+    /** The table is there to be read: false while the state database has not answered since the start. */
+    public boolean readable() {
+        return !(ds instanceof StateDataSource s) || s.isMigrated();
     }
 
     public void save(String system, String code, String reason) {
@@ -99,12 +129,15 @@ public final class HaltStore {
         }
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
+        String fingerprint = SCHEME + ":" + ITERATIONS + ":"
+                + Base64.getEncoder().encodeToString(pbkdf2(login, salt, ITERATIONS));
+        String saltText = Base64.getEncoder().encodeToString(salt);
         clear(system);
         jdbc.update("INSERT INTO system_halt (system_name, reason_code, reason, fingerprint, fingerprint_salt, halted_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?)", system, code,
-                reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason,
-                SCHEME + ":" + ITERATIONS + ":" + Base64.getEncoder().encodeToString(pbkdf2(login, salt, ITERATIONS)),
-                Base64.getEncoder().encodeToString(salt), Timestamp.from(since));
+                reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason, fingerprint, saltText,
+                Timestamp.from(since));
+        verified.put(system + "\u0000" + fingerprint + "\u0000" + saltText, true);
     }
 
     private boolean matches(Row r, Login login) {

@@ -1,7 +1,6 @@
 package io.github.mcsync.state;
 
 import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.github.mcsync.Secrets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,8 +16,10 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  * The state database (H2 file under ./data by default, PostgreSQL in production): a pooled DataSource, migrated by
  * Flyway before any route starts. With {@code state.schema} our tables live in a schema of their own (created when
  * missing; the connections' search path is set to it), so a shared PostgreSQL database is fine. A database that
- * cannot be opened or migrated for a reason an operator fixes ends the start with one line
- * ({@link StateDatabaseException}).
+ * cannot be opened or migrated for a reason an operator fixes (a wrong password, someone else's tables, a file in
+ * use) ends the start with one line ({@link StateDatabaseException}). A database that does not answer yet (nothing
+ * listens, the host is not known yet, a time-out) does not stop the start: the pool connects when it answers, and
+ * the migration waits for it ({@link StateDataSource#migrateIfPending()}).
  */
 public final class StateDatabase {
     /** H2's "Database may be already in use" (another process holds the file). */
@@ -28,20 +29,23 @@ public final class StateDatabase {
     private StateDatabase() {
     }
 
-    public static HikariDataSource open(String jdbcUrl, String username, String password) {
+    /** SQLState class of connection exceptions (PostgreSQL: 08001 nothing listens, 08006 connection failure). */
+    private static final String CONNECTION_EXCEPTION = "08";
+    /** How long a call waits for a connection of the pool before it fails (the state database does not answer). */
+    private static final long CONNECTION_TIMEOUT_MS = 5000;
+
+    public static StateDataSource open(String jdbcUrl, String username, String password) {
         return open(jdbcUrl, username, password, null);
     }
 
     /** @param schema the schema of our tables ({@code state.schema}); null: the connection's default schema */
-    public static HikariDataSource open(String jdbcUrl, String username, String password, String schema) {
+    public static StateDataSource open(String jdbcUrl, String username, String password, String schema) {
         if (schema != null && !SCHEMA_NAME.matcher(schema).matches()) {
             throw new IllegalArgumentException("state.schema must be a plain SQL name (letters, digits, _), was '"
                     + schema + "'");
         }
         String url = durable(jdbcUrl);
-        if (schema != null) {
-            createSchema(url, username, password, schema);
-        }
+        String unavailable = reach(url, username, password, schema);
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(url);
         if (username != null) {
@@ -55,19 +59,62 @@ public final class StateDatabase {
         }
         cfg.setMaximumPoolSize(8);
         cfg.setPoolName("state");
-        HikariDataSource ds;
+        cfg.setInitializationFailTimeout(-1); // a database that does not answer yet is connected to once it does
+        cfg.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        StateDataSource ds;
         try {
-            ds = new HikariDataSource(cfg);
+            ds = new StateDataSource(cfg, schema, unavailable);
         } catch (RuntimeException e) {
             throw unavailable(jdbcUrl, e);
         }
-        try {
-            migrate(ds, schema);
-        } catch (RuntimeException e) {
-            ds.close();
-            throw e;
+        if (unavailable == null) {
+            try {
+                migrate(ds, schema);
+            } catch (RuntimeException e) {
+                ds.close();
+                throw e;
+            }
         }
         return ds;
+    }
+
+    /**
+     * Connects once (creating state.schema when missing): null when the database answered; the reason, starting
+     * "state database unavailable", when it does not answer (yet); a refusal an operator must fix (a wrong password,
+     * a file in use) throws {@link StateDatabaseException}.
+     */
+    static String reach(String url, String username, String password, String schema) {
+        try (Connection c = DriverManager.getConnection(url, username, password); Statement s = c.createStatement()) {
+            if (schema != null) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+            }
+            return null;
+        } catch (SQLException e) {
+            if (!cannotConnect(e)) {
+                throw unavailable(url, e);
+            }
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return "state database unavailable: " + withoutParameters(url) + " does not answer ("
+                    + firstLine(String.valueOf(root.getMessage())) + ")";
+        }
+    }
+
+    /** Nothing answered (or not in time): a connection exception (SQLState 08...), a refused or timed-out socket. */
+    static boolean cannotConnect(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith(CONNECTION_EXCEPTION)
+                    && !(s.getErrorCode() == H2_DATABASE_ALREADY_OPEN)) {
+                return true;
+            }
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.SocketTimeoutException || t instanceof java.net.NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -97,14 +144,6 @@ public final class StateDatabase {
         }
     }
 
-    private static void createSchema(String url, String username, String password, String schema) {
-        try (Connection c = DriverManager.getConnection(url, username, password); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
-        } catch (SQLException e) {
-            throw unavailable(url, e);
-        }
-    }
-
     private static StateDatabaseException refused(FlywayException e, String schema) {
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
         if (m.contains("non-empty schema")) {
@@ -115,7 +154,7 @@ public final class StateDatabase {
         return new StateDatabaseException("the state database cannot be migrated: " + firstLine(m));
     }
 
-    private static StateDatabaseException unavailable(String jdbcUrl, Throwable e) {
+    static StateDatabaseException unavailable(String jdbcUrl, Throwable e) {
         for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof SQLException s && s.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
                 return new StateDatabaseException("the state database " + withoutParameters(jdbcUrl) + " is in use by"
@@ -135,7 +174,7 @@ public final class StateDatabase {
         return jdbcUrl.replaceAll("[;?].*$", "");
     }
 
-    private static String firstLine(String text) {
+    static String firstLine(String text) {
         String line = text.strip().split("\\R", 2)[0];
         return Secrets.redact(line.length() > 300 ? line.substring(0, 300) + "…" : line);
     }

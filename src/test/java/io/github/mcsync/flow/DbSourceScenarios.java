@@ -19,6 +19,7 @@ import io.github.mcsync.SyncMain;
 import io.github.mcsync.demo.coursesales.StoredDocument;
 import io.github.mcsync.feed.PollRun;
 import io.github.mcsync.moodle.db.MoodleTestDatabase;
+import io.github.mcsync.observe.Observe;
 import io.github.mcsync.ops.PreflightReport;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -174,6 +175,9 @@ abstract class DbSourceScenarios extends FlowTestSupport {
         assertEquals("poll 4: 0 new, 0 sent, 0 dead-lettered", sync.poll().summary());
         assertEquals(1, sync.courseSales.documentCount("moodle:ue:" + ue));
         assertEquals(9, sync.courseSales.documents().size());
+        // what the polls found (8, 0, 1, 0) is counted as the REST source counts it
+        String metrics = new Observe(sync.managementUrl()).metrics();
+        assertEquals(9.0, Observe.sample(metrics, "mcsync_enrolments_polled_total"), metrics);
     }
 
     @Test
