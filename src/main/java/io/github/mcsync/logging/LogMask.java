@@ -1,6 +1,7 @@
 package io.github.mcsync.logging;
 
 import io.github.mcsync.Secrets;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -22,6 +23,8 @@ public final class LogMask extends DefaultMaskingFormatter {
             "phone2", "username", "idnumber", "address", "city", "institution", "department", "description",
             "customfields", "value", "userIdnumber", "profileimageurl", "profileimageurlsmall", "authorization", "cookie");
 
+    /** The keywords in lower case, for the quick test before the patterns. */
+    private final String[] lowerKeywords;
     private final Pattern keyValue;
     private final Pattern xml;
     private final Pattern json;
@@ -29,10 +32,22 @@ public final class LogMask extends DefaultMaskingFormatter {
     public LogMask() {
         super(keywords(), true, true, true);
         Set<String> k = keywords();
+        this.lowerKeywords = k.stream().map(w -> w.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
         this.keyValue = createKeyValueMaskPattern(k);
         this.xml = createXmlElementMaskPattern(k);
         this.json = createJsonMaskPattern(k);
         setMaskString(Secrets.MASK);
+    }
+
+    /** Whether a keyword occurs anywhere (any case): every pattern needs one to match. */
+    private boolean mentionsKeyword(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String k : lowerKeywords) {
+            if (lower.contains(k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<String> keywords() {
@@ -47,8 +62,11 @@ public final class LogMask extends DefaultMaskingFormatter {
         if (source == null) {
             return null;
         }
-        String mask = getMaskString();
         String out = Secrets.redact(source);
+        if (!mentionsKeyword(out)) {
+            return out; // most lines (a delivery, a poll's summary) name no masked key: the patterns need not run
+        }
+        String mask = getMaskString();
         out = xml.matcher(out).replaceAll("$1" + mask + "$3");
         out = json.matcher(out).replaceAll("\"$1\"$2:$3\"" + mask + "\"");
         out = keyValue.matcher(out).replaceAll("$1" + mask);

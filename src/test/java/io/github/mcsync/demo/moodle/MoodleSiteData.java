@@ -63,6 +63,8 @@ final class MoodleSiteData {
     }
 
     private final Map<Long, SimulatedUser> users = new TreeMap<>();
+    /** Usernames to user ids: a seed of 100,000 users checks uniqueness without scanning them all. */
+    private final Map<String, Long> byUsername = new HashMap<>();
     private final Map<Long, SimulatedCategory> categories = new TreeMap<>();
     /** Insertion order = the order core_course_get_courses lists them (Moodle reads the table unordered). */
     private final Map<Long, SimulatedCourse> courses = new LinkedHashMap<>();
@@ -96,12 +98,12 @@ final class MoodleSiteData {
     }
 
     synchronized long addUser(SimulatedUser user) {
-        boolean taken = users.values().stream().anyMatch(u -> u.username().equals(user.username()));
-        if (taken) {
+        if (byUsername.containsKey(user.username())) {
             throw new IllegalArgumentException("Username already exists: " + user.username());
         }
         user.customFields().keySet().forEach(f -> profileFields.putIfAbsent(f, new ProfileField(f, f)));
         users.put(++lastUserId, user);
+        byUsername.put(user.username(), lastUserId);
         return lastUserId;
     }
 
@@ -143,20 +145,21 @@ final class MoodleSiteData {
     /** Changes a user's profile (as an administrator editing it in Moodle); the id and enrolments stay. */
     synchronized void updateUser(long id, SimulatedUser user) {
         requireUser(id);
-        boolean taken = users.entrySet().stream()
-                .anyMatch(e -> e.getKey() != id && e.getValue().username().equals(user.username()));
-        if (taken) {
+        Long holder = byUsername.get(user.username());
+        if (holder != null && holder != id) {
             throw new IllegalArgumentException("Username already exists: " + user.username());
         }
         user.customFields().keySet().forEach(f -> profileFields.putIfAbsent(f, new ProfileField(f, f)));
+        byUsername.remove(users.get(id).username());
         users.put(id, user);
+        byUsername.put(user.username(), id);
     }
 
     /** Moodle's user deletion: the user's enrolments go, and web-service lookups no longer list the user. */
     synchronized void deleteUser(long id) {
         requireUser(id);
         enrolmentsByCourse.values().forEach(byUser -> byUser.remove(id));
-        users.remove(id);
+        byUsername.remove(users.remove(id).username());
     }
 
     synchronized void setEnrolmentSuspended(long courseId, long userId, boolean suspended) {
