@@ -6,6 +6,7 @@ import io.github.mcsync.coursesales.CourseSalesEndpoint;
 import io.github.mcsync.coursesales.CourseSalesRequests;
 import io.github.mcsync.coursesales.MetadataCache;
 import io.github.mcsync.coursesales.SoapMetadata;
+import io.github.mcsync.observe.SyncMetrics;
 import java.time.Clock;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -26,8 +27,8 @@ public final class CourseSalesBeans implements CamelConfiguration {
 
     /** The callCourseSales route's SOAP call, on the calling thread (CourseSalesCall). */
     @BindToRegistry
-    public CourseSalesCall courseSalesCall(CamelContext context) {
-        return new CourseSalesCall(context, "cxf:bean:courseSales");
+    public CourseSalesCall courseSalesCall(CamelContext context, SyncMetrics syncMetrics) {
+        return new CourseSalesCall(context, "cxf:bean:courseSales", syncMetrics);
     }
 
     @BindToRegistry

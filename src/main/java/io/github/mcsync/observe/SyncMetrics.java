@@ -2,6 +2,7 @@ package io.github.mcsync.observe;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * The counters our Java code increments, on Camel's Micrometer registry (served by the management server at
@@ -18,6 +19,12 @@ public final class SyncMetrics {
     /** The registry (the gauges of {@link FeedGauges} are registered on it too). */
     public MeterRegistry registry() {
         return registry;
+    }
+
+    /** {@code mcsync_coursesales_call_seconds{operation}}: one CourseSales SOAP call, answered or not. */
+    public Timer courseSalesCall(String operation) {
+        return Timer.builder("mcsync.coursesales.call").description("CourseSales SOAP calls, by operation")
+                .tag("operation", operation).register(registry);
     }
 
     /** {@code mcsync_dead_letters_total{reason}}: a record written to the dead-letter store, by its reason code. */
