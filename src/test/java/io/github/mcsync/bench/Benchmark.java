@@ -193,6 +193,7 @@ public final class Benchmark {
         p.put("coursesales.username", CourseSalesDemoData.USERNAME);
         p.put("coursesales.password", CourseSalesDemoData.PASSWORD);
         p.put("coursesales.concurrency", Integer.toString(concurrency));
+        p.put("feed.poll.max-duration", "6h"); // a 100,000-enrolment sync is one long poll
         p.put("state.jdbc-url", "jdbc:h2:file:" + dir.resolve("state").toAbsolutePath());
         return p;
     }
