@@ -3,10 +3,10 @@ package io.github.mcsync.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.github.mcsync.Fixtures;
 import io.github.mcsync.SyncHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,11 +19,7 @@ class RouteLoadingTest {
 
     @Test
     void anXmlRouteDroppedIntoTheRoutesFolderLoads() throws Exception {
-        try (Stream<Path> files = Files.list(Path.of("routes"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, routesDir.resolve(f.getFileName()));
-            }
-        }
+        Fixtures.copyRoutes(routesDir);
         Files.writeString(routesDir.resolve("hello.camel.xml"), """
                 <routes xmlns="http://camel.apache.org/schema/xml-io">
                   <route id="xmlHello">

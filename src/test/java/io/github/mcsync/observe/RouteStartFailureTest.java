@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.mcsync.Fixtures;
 import io.github.mcsync.SyncHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,11 +31,7 @@ class RouteStartFailureTest {
 
     @Test
     void aRouteThatCannotStartIsDownInReadinessByNameWhileTheRestRuns() throws Exception {
-        try (Stream<Path> files = Files.list(Path.of("routes"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, routesDir.resolve(f.getFileName()));
-            }
-        }
+        Fixtures.copyRoutes(routesDir);
         Path inbox = mounts.resolve("inbox"); // not there yet: the volume is not mounted
         Files.writeString(routesDir.resolve("inbox.camel.yaml"), """
                 - route:
