@@ -141,12 +141,15 @@ public final class FeedBeans implements CamelConfiguration {
     }
 
     /**
-     * The send lanes of routes/process-enrolments.camel.yaml: coursesales.concurrency threads (Camel's thread pool,
-     * shut down with the context); the login gate bounds the calls on the wire to the same number.
+     * The send lanes of routes/process-enrolments.camel.yaml (Camel's thread pool, shut down with the context): with
+     * coursesales.concurrency above 1, twice as many threads, so records are validated and marked while others are
+     * at CourseSales (the login gate bounds the calls on the wire to coursesales.concurrency); with 1, one thread:
+     * one record at a time, in Moodle's order.
      */
     @BindToRegistry
     public ExecutorService sendLanes(CamelContext context, Settings s) {
-        return context.getExecutorServiceManager().newFixedThreadPool(this, "SendLane", s.getInt("coursesales.concurrency"));
+        int concurrency = s.getInt("coursesales.concurrency");
+        return context.getExecutorServiceManager().newFixedThreadPool(this, "SendLane", concurrency == 1 ? 1 : 2 * concurrency);
     }
 
     /** Where a replay reads a dead letter's enrolment again: the route of moodle.source, if it has one. */

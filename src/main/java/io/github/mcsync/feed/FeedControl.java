@@ -332,8 +332,7 @@ public final class FeedControl {
      */
     public void pause(String reason) {
         paused.set(reason);
-        if (!reason.equals(lastPauseLogged)) {
-            lastPauseLogged = reason;
+        if (firstToLogPause(reason)) { // send lanes that meet the same problem side by side log it once
             LOG.error("Feed paused by a CourseSales configuration problem: {}. Nothing is consumed or dead-lettered;"
                     + " every poll checks again, and the feed resumes by itself once it is fixed.", reason);
         }
@@ -399,6 +398,14 @@ public final class FeedControl {
         if (run != null && reason != null) {
             run.halted(reason);
         }
+    }
+
+    private synchronized boolean firstToLogPause(String reason) {
+        if (reason.equals(lastPauseLogged)) {
+            return false;
+        }
+        lastPauseLogged = reason;
+        return true;
     }
 
     /** A poll got through: a configuration problem seen before is gone (and is logged again if it returns). */

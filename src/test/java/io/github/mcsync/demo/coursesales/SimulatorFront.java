@@ -127,16 +127,26 @@ final class SimulatorFront {
             submissionArrivals.add(System.nanoTime());
             submissionsMax.accumulateAndGet(submissionsNow.incrementAndGet(), Math::max);
         }
+        boolean[] answered = {false};
         try {
-            handle(exchange, body, soapCall, operation);
+            handle(exchange, body, soapCall, operation, () -> {
+                if (submission && !answered[0]) {
+                    answered[0] = true;
+                    submissionsNow.decrementAndGet();
+                }
+            });
         } finally {
-            if (submission) {
+            if (submission && !answered[0]) {
                 submissionsNow.decrementAndGet();
             }
         }
     }
 
-    private void handle(HttpExchange exchange, byte[] body, boolean soapCall, String operation) {
+    /**
+     * @param answered called once CourseSales has its answer (the call ends for the count of calls at once: the client
+     *                 may read the answer and send its next call while this thread still writes and closes)
+     */
+    private void handle(HttpExchange exchange, byte[] body, boolean soapCall, String operation, Runnable answered) {
         try (exchange) {
             if (soapCall) {
                 calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
@@ -180,6 +190,9 @@ final class SimulatorFront {
                 Thread.sleep(submissionDelay.toMillis());
             }
             HttpResponse<byte[]> response = forward(exchange, body, injectedFault);
+            if (faults.responseDelay().isZero()) {
+                answered.run();
+            }
             if (SUBMIT_REGISTRATION.equals(operation) && response.statusCode() == 200 && faults.takeDrop()) {
                 LOG.info("CourseSales simulator: document stored, closing the connection without a response");
                 return; // closing an exchange whose headers were not sent closes the connection
