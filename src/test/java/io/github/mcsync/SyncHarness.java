@@ -4,9 +4,6 @@ import io.github.mcsync.demo.coursesales.CourseSalesDemoData;
 import io.github.mcsync.demo.coursesales.CourseSalesSimulator;
 import io.github.mcsync.demo.moodle.MoodleSimulator;
 import io.github.mcsync.feed.PollRun;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -56,17 +53,9 @@ public final class SyncHarness implements AutoCloseable {
         properties.put("coursesales.retry.initial-delay-ms", "10");
         properties.put("coursesales.retry.max-delay-ms", "40");
         properties.put("state.jdbc-url", "jdbc:h2:file:" + stateDir.resolve("state").toAbsolutePath());
-        properties.put("ops.port", Integer.toString(freePort()));
-        properties.put("camel.management.port", Integer.toString(freePort()));
+        properties.put("ops.port", Integer.toString(FreePorts.next()));
+        properties.put("camel.management.port", Integer.toString(FreePorts.next()));
         properties.put("ops.password", OPS_PASSWORD);
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Sets a property for the next {@link #start()}. */

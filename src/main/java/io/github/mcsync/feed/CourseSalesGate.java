@@ -100,7 +100,6 @@ public final class CourseSalesGate {
      * it is set, and the turn passes to the next caller.
      */
     public void enter(Exchange exchange) throws InterruptedException {
-        waitOutPause();
         PollRun run = exchange.getProperty(ExchangeNames.POLL_RUN, PollRun.class);
         if (run != null && run != lastRun
                 || inside.get() == 0 && System.nanoTime() - lastLeft > REVERIFY_AFTER_IDLE.toNanos()) {
@@ -110,10 +109,7 @@ public final class CourseSalesGate {
             lastRun = run;
         }
         int n = verified && !checkAlone ? 1 : capacity;
-        if (!permits.tryAcquire(n, maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new CourseSalesBusyException("COURSESALES_BUSY: waited " + maxWait.toSeconds() + " s for a turn in the"
-                    + " CourseSales login gate; nothing was sent");
-        }
+        takeTurn(n);
         Optional<Halt> halt;
         try {
             halt = feed.courseSalesHaltNow(); // as the state database has it now: another instance may have halted
@@ -199,6 +195,25 @@ public final class CourseSalesGate {
         if (quietUntil != 0 && System.nanoTime() - quietUntil >= 0) {
             rateLimitedInARow = 0;
             quietUntil = 0;
+        }
+    }
+
+    /**
+     * Takes n permits once no RATE_LIMITED pause is on: a pause that began while this caller waited for its turn (the
+     * callers queued behind a call that checks the login alone, say) is waited out too, its permits given back meanwhile.
+     */
+    private void takeTurn(int n) throws InterruptedException {
+        while (true) {
+            waitOutPause();
+            if (!permits.tryAcquire(n, maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new CourseSalesBusyException("COURSESALES_BUSY: waited " + maxWait.toSeconds() + " s for a turn in"
+                        + " the CourseSales login gate; nothing was sent");
+            }
+            long until = quietUntil;
+            if (until == 0 || until - System.nanoTime() <= 0) {
+                return;
+            }
+            permits.release(n);
         }
     }
 

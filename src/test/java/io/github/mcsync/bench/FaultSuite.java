@@ -1,5 +1,6 @@
 package io.github.mcsync.bench;
 
+import io.github.mcsync.FreePorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.mcsync.SyncHarness;
 import java.net.URI;
@@ -271,7 +272,7 @@ public final class FaultSuite {
                 sims.latency(20);
                 Path dir = dir("password-c" + concurrency);
                 Map<String, String> p = properties(sims, dir, concurrency);
-                int port = freePort();
+                int port = FreePorts.next();
                 p.put("moodle.poll.cron", "0/1 * * * * ?");
                 p.put("ops.port", Integer.toString(port));
                 p.put("ops.password", SyncHarness.OPS_PASSWORD);
@@ -432,12 +433,6 @@ public final class FaultSuite {
         Map<String, String> p = Benchmark.properties(sims, dir, "all", concurrency);
         p.put("coursesales.contact-form-id", "20");
         return p;
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     /** What the bundle's state database (an H2 file, read after the bundle ended) holds. */

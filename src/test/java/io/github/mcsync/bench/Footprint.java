@@ -1,5 +1,6 @@
 package io.github.mcsync.bench;
 
+import io.github.mcsync.FreePorts;
 import io.github.mcsync.SyncHarness;
 import io.github.mcsync.demo.coursesales.CourseSalesDemoData;
 import io.github.mcsync.demo.coursesales.CourseSalesSimulator;
@@ -8,7 +9,6 @@ import io.github.mcsync.demo.moodle.MoodleSimulator;
 import io.github.mcsync.demo.moodle.SimulatedUser;
 import io.github.mcsync.observe.Observe;
 import java.io.File;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,10 +37,7 @@ public final class Footprint {
                         .email("f" + i + "@example.org").build());
                 moodle.enrol(2, user, "student");
             }
-            int management;
-            try (ServerSocket s = new ServerSocket(0)) {
-                management = s.getLocalPort();
-            }
+            int management = FreePorts.next();
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             String xmx = System.getProperty("footprint.xmx");
             if (xmx != null) {

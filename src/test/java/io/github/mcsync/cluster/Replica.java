@@ -1,11 +1,10 @@
 package io.github.mcsync.cluster;
 
+import io.github.mcsync.FreePorts;
 import io.github.mcsync.SyncHarness;
 import io.github.mcsync.observe.Observe;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,11 +31,11 @@ final class Replica implements AutoCloseable {
     }
 
     static Replica start(String name, Map<String, String> properties) throws IOException {
-        int management = freePort();
+        int management = FreePorts.next();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", classPath()));
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-        cmd.add("-Dops.port=" + freePort());
+        cmd.add("-Dops.port=" + FreePorts.next());
         cmd.add("-Dcamel.management.port=" + management);
         cmd.add("io.github.mcsync.SyncMain");
         Path log = Path.of("target", "replica-" + name + "-" + System.nanoTime() + ".log");
@@ -75,14 +74,6 @@ final class Replica implements AutoCloseable {
     static String classPath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(e -> !e.isBlank()).collect(Collectors.joining(File.pathSeparator));
-    }
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The harness's demo configuration (mapping, login) for a replica's -D options. */

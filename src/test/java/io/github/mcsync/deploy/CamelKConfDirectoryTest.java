@@ -1,5 +1,6 @@
 package io.github.mcsync.deploy;
 
+import io.github.mcsync.FreePorts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,6 @@ import io.github.mcsync.demo.moodle.MoodleSimulator;
 import io.github.mcsync.feed.PollRun;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,12 +48,6 @@ class CamelKConfDirectoryTest {
         return w.toString();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     @Test
     void theIntegrationsConfigMapAndSecretFromConfDReachTheApplication() throws Exception {
         try (MoodleSimulator moodle = MoodleSimulator.withFixtureData().start(0);
@@ -80,7 +74,7 @@ class CamelKConfDirectoryTest {
             assertEquals(2, files.files().size(), "each mounted key once: " + files.files());
             // only what a test must change on this machine: no Kubernetes API (the Lease has its own test), free ports
             SyncApplication app = new SyncApplication(null, Map.of("cluster.type", "none", "moodle.poll.enabled", "false",
-                    "ops.port", Integer.toString(freePort()), "camel.management.port", Integer.toString(freePort())), files);
+                    "ops.port", Integer.toString(FreePorts.next()), "camel.management.port", Integer.toString(FreePorts.next())), files);
             app.start();
             try {
                 assertEquals(moodle.baseUrl(), app.context().resolvePropertyPlaceholders("{{moodle.url}}"));

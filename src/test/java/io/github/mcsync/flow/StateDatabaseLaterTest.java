@@ -1,5 +1,6 @@
 package io.github.mcsync.flow;
 
+import io.github.mcsync.FreePorts;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,9 +12,7 @@ import io.github.mcsync.observe.Observe;
 import io.github.mcsync.ops.OpsClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +34,7 @@ class StateDatabaseLaterTest {
 
     @Test
     void startsWithoutTheStateDatabaseAndRunsOnceItAnswers() throws Exception {
-        int port = freePort();
+        int port = FreePorts.next();
         try (SyncHarness sync = new SyncHarness(stateDir).with("moodle.courses", "2")
                 .with("state.jdbc-url", "jdbc:postgresql://127.0.0.1:" + port + "/postgres")
                 .with("state.username", "postgres").with("state.retry-interval-ms", "500").start()) {
@@ -71,7 +70,7 @@ class StateDatabaseLaterTest {
 
     @Test
     void aResumeFromTheCommandLineWithoutTheStateDatabaseSaysSoInOneLine() throws Exception {
-        int port = freePort();
+        int port = FreePorts.next();
         try (SyncHarness sync = new SyncHarness(stateDir)) {
             Map<String, String> properties = new HashMap<>(sync.properties());
             properties.put("state.jdbc-url", "jdbc:postgresql://127.0.0.1:" + port + "/postgres");
@@ -90,12 +89,6 @@ class StateDatabaseLaterTest {
             assertEquals(1, lines.size(), lines.toString());
             assertTrue(lines.get(0).startsWith("state database unavailable: jdbc:postgresql://127.0.0.1:" + port)
                     && lines.get(0).endsWith("nothing was resumed; run resume again once it answers"), lines.get(0));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

@@ -1,11 +1,11 @@
 package io.github.mcsync.demo.coursesales;
 
+import io.github.mcsync.FreePorts;
 import io.github.mcsync.coursesales.soap.CourseSalesService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +60,7 @@ public final class CourseSalesSimulator extends SimulatedLicence implements Auto
         Bus threadBus = BusFactory.getThreadDefaultBus(false);
         try {
             front = new SimulatorFront(new InetSocketAddress(InetAddress.getByName(HOST), port),
-                    URI.create("http://" + HOST + ":" + freePort()), faults, calls);
+                    URI.create("http://" + HOST + ":" + FreePorts.next()), faults, calls);
             url = "http://" + HOST + ":" + front.port() + PATH;
             bus = BusFactory.newInstance().createBus();
             if (BusFactory.getDefaultBus(false) == bus) {
@@ -129,12 +129,6 @@ public final class CourseSalesSimulator extends SimulatedLicence implements Auto
     @Override
     public void close() {
         stop();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return s.getLocalPort();
-        }
     }
 
     // ----- observation -----
