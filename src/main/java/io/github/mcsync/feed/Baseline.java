@@ -4,9 +4,12 @@ import io.github.mcsync.enrolment.Enrolment;
 import io.github.mcsync.state.Deliveries;
 import io.github.mcsync.state.SourceState;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,56 +47,75 @@ public final class Baseline {
      * @param covered true when a site-wide baseline of an earlier version covered the course: the missing roles are
      *                only noted, nothing is recorded as known
      */
-    public record Split(List<Enrolment> known, List<Enrolment> rest, Set<String> missing, boolean covered) {
+    public record Split(Collection<Enrolment> known, Collection<Enrolment> rest, Set<String> missing, boolean covered) {
+    }
+
+    /** The roles a course's baseline would take now (empty: none), and whether an earlier site-wide one covered it. */
+    private record Plan(Set<String> missing, boolean covered) {
+    }
+
+    private Plan plan(String source, long courseId) {
+        if ("all".equals(start)) {
+            return new Plan(Set.of(), false);
+        }
+        Set<String> missing = new LinkedHashSet<>(roles);
+        missing.removeAll(state.baselinedRoles(source, courseId));
+        if (missing.isEmpty()) {
+            return new Plan(Set.of(), false);
+        }
+        // a site-wide baseline of an earlier version already covered this course: keep sending what is new
+        boolean covered = missing.size() == roles.size() && state.baselineTaken(source) && deliveries.anyOfCourse(courseId);
+        return new Plan(missing, covered);
+    }
+
+    /** True for an enrolment the baseline records as known: every configured role it holds is one being baselined. */
+    private boolean known(Enrolment e, Set<String> missing) {
+        return e.roles().stream().filter(roles::contains).allMatch(missing::contains);
     }
 
     /**
      * The decision of {@link #unknownOnly} without its writes (the preview asks it): which of one course's enrolments
      * its baseline would record as known.
      */
-    public Split split(String source, long courseId, List<Enrolment> enrolments) {
-        if ("all".equals(start)) {
-            return new Split(List.of(), enrolments, Set.of(), false);
-        }
-        Set<String> missing = new LinkedHashSet<>(roles);
-        missing.removeAll(state.baselinedRoles(source, courseId));
-        if (missing.isEmpty()) {
-            return new Split(List.of(), enrolments, Set.of(), false);
-        }
-        if (missing.size() == roles.size() && state.baselineTaken(source) && deliveries.anyOfCourse(courseId)) {
-            // a site-wide baseline of an earlier version already covered this course: keep sending what is new
-            return new Split(List.of(), enrolments, missing, true);
+    public Split split(String source, long courseId, Collection<Enrolment> enrolments) {
+        Plan plan = plan(source, courseId);
+        if (plan.missing().isEmpty() || plan.covered()) {
+            return new Split(List.of(), enrolments, plan.missing(), plan.covered());
         }
         List<Enrolment> known = new ArrayList<>();
         List<Enrolment> rest = new ArrayList<>();
         for (Enrolment e : enrolments) {
-            boolean onlyNewRoles = e.roles().stream().filter(roles::contains).allMatch(missing::contains);
-            (onlyNewRoles ? known : rest).add(e);
+            (known(e, plan.missing()) ? known : rest).add(e);
         }
-        return new Split(known, rest, missing, false);
+        return new Split(known, rest, plan.missing(), false);
     }
 
     /**
      * One course's enrolments as read by a poll: those of roles the course has no baseline for yet are recorded as
-     * known (moodle.start=now); the others are returned, to be processed.
+     * known (moodle.start=now); the others are returned, to be processed. Goes through them, never holds them: what
+     * it returns is gone through again (a course's enrolments are spooled, see moodle.SpooledEnrolments).
      */
-    public List<Enrolment> unknownOnly(String source, long courseId, String shortname, List<Enrolment> enrolments,
-                                       PollRun run) {
-        Split split = split(source, courseId, enrolments);
-        if (split.missing().isEmpty()) {
-            return split.rest();
+    public Iterable<Enrolment> unknownOnly(String source, long courseId, String shortname, Iterable<Enrolment> enrolments,
+                                           PollRun run) {
+        Plan plan = plan(source, courseId);
+        if (plan.missing().isEmpty()) {
+            return enrolments;
         }
-        if (split.covered()) {
-            state.markCourseBaseline(source, courseId, split.missing(), 0);
-            return split.rest();
+        if (plan.covered()) {
+            state.markCourseBaseline(source, courseId, plan.missing(), 0);
+            return enrolments;
         }
-        int recorded = deliveries.baseline(split.known());
-        state.markCourseBaseline(source, courseId, split.missing(), recorded);
+        int recorded = deliveries.baseline(only(enrolments, e -> known(e, plan.missing())));
+        state.markCourseBaseline(source, courseId, plan.missing(), recorded);
         run.baseline(recorded);
         LOG.info("Baseline (moodle.start=now) of course {} ({}), role(s) {}: {} enrolments already in Moodle recorded"
                         + " as known and not sent; enrolments made from now on will be sent", courseId, shortname,
-                String.join(",", split.missing()), recorded);
-        return split.rest();
+                String.join(",", plan.missing()), recorded);
+        return only(enrolments, e -> !known(e, plan.missing()));
+    }
+
+    private static Iterable<Enrolment> only(Iterable<Enrolment> enrolments, Predicate<Enrolment> test) {
+        return () -> StreamSupport.stream(enrolments.spliterator(), false).filter(test).iterator();
     }
 
     /** A source with one site-wide baseline (the database source): true when this poll is the baseline. */

@@ -5,6 +5,7 @@ import io.github.mcsync.enrolment.Enrolment;
 import io.github.mcsync.state.Deliveries;
 import io.github.mcsync.state.KeyLookup;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -25,13 +26,9 @@ public final class NewRecords {
         this.deadLetters = deadLetters;
     }
 
-    /** The enrolments in pages of {@link #PAGE}, in their order (views: nothing is copied). */
-    public List<List<Enrolment>> pages(List<Enrolment> enrolments) {
-        List<List<Enrolment>> pages = new ArrayList<>();
-        for (int from = 0; from < enrolments.size(); from += PAGE) {
-            pages.add(enrolments.subList(from, Math.min(enrolments.size(), from + PAGE)));
-        }
-        return pages;
+    /** The enrolments in pages of {@link #PAGE}, in their order, one page taken at a time (a streaming split). */
+    public Iterator<List<Enrolment>> pages(Iterable<Enrolment> enrolments) {
+        return KeyLookup.chunks(enrolments.iterator());
     }
 
     /**

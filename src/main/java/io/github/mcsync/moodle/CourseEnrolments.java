@@ -2,7 +2,8 @@ package io.github.mcsync.moodle;
 
 import io.github.mcsync.enrolment.Enrolment;
 import io.github.mcsync.enrolment.SourceReference;
-import java.util.ArrayList;
+import java.io.Closeable;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,13 +17,16 @@ import java.util.function.ToIntFunction;
  * which lists exactly those), each list paged until an <em>empty</em> page (Moodle may answer a short page in the
  * middle when it hides users from the web-service user). A user listed twice because the list shifted during the
  * read is kept once. Together the two lists are everyone enrolled in the course: a user in neither was unenrolled.
- * Keeps as enrolments only active users holding one of the configured roles (teachers are enrolled too).
+ * Keeps as enrolments only active users holding one of the configured roles (teachers are enrolled too); those
+ * wait in a {@link UserSpool} (a temporary file), and only the user ids of the course stay in memory. Close it when
+ * the course is done (the route's exchange does, on completion).
  */
-public final class CourseEnrolments {
+public final class CourseEnrolments implements Closeable {
     private final MoodleCourse course;
     private final Set<String> roles;
-    private final Map<Long, MoodleUser> active = new LinkedHashMap<>();
+    private final Set<Long> active = new LinkedHashSet<>();
     private final Set<Long> inactive = new LinkedHashSet<>();
+    private final UserSpool spool = new UserSpool();
     private boolean suspendedList;
     private boolean done;
     private int read;
@@ -58,10 +62,11 @@ public final class CourseEnrolments {
     public void addPage(List<MoodleUser> page) {
         int before = active.size() + inactive.size();
         for (MoodleUser u : page) {
-            boolean added = suspendedList ? !active.containsKey(u.id()) && inactive.add(u.id())
-                    : active.putIfAbsent(u.id(), u) == null;
+            boolean added = suspendedList ? !active.contains(u.id()) && inactive.add(u.id()) : active.add(u.id());
             if (!added) {
                 duplicates++;
+            } else if (!suspendedList) {
+                keep(u);
             }
         }
         read += page.size();
@@ -82,7 +87,7 @@ public final class CourseEnrolments {
 
     /** Everyone enrolled in the course, active or not, whatever their role. */
     public Set<Long> enrolledUsers() {
-        Set<Long> all = new LinkedHashSet<>(active.keySet());
+        Set<Long> all = new LinkedHashSet<>(active);
         all.addAll(inactive);
         return all;
     }
@@ -91,32 +96,51 @@ public final class CourseEnrolments {
      * Takes in what an earlier read of the same course saw and this one did not (a second read confirms who left).
      */
     public void absorb(CourseEnrolments earlier) {
-        earlier.active.forEach((id, u) -> {
-            if (!inactive.contains(id)) {
-                active.putIfAbsent(id, u);
+        for (Iterator<MoodleUser> users = earlier.spool.users(); users.hasNext(); ) {
+            MoodleUser u = users.next();
+            if (!inactive.contains(u.id()) && !active.contains(u.id())) {
+                spool.add(u);
             }
-        });
-        earlier.inactive.forEach(id -> {
-            if (!active.containsKey(id)) {
-                inactive.add(id);
-            }
-        });
+        }
+        earlier.active.stream().filter(id -> !inactive.contains(id)).forEach(active::add);
+        earlier.inactive.stream().filter(id -> !active.contains(id)).forEach(inactive::add);
+    }
+
+    /** An active user is kept (in the spool) when they hold one of the configured roles. */
+    private void keep(MoodleUser u) {
+        if (u.roles() != null && u.roles().stream().map(MoodleUser.Role::shortname).anyMatch(roles::contains)) {
+            spool.add(u);
+        }
     }
 
     /**
-     * The active enrolments of the configured roles, each with the source reference of its enrolment's generation
-     * ({@link SourceReference#of(long, long, int)}).
+     * The active enrolments of the configured roles, in Moodle's order, each with the source reference of its
+     * enrolment's generation ({@link SourceReference#of(long, long, int)}); read from the spool each time they are
+     * gone through, so they are never all in memory.
      */
-    public List<Enrolment> enrolments(ToIntFunction<Long> generationOf) {
-        List<Enrolment> enrolments = new ArrayList<>();
-        for (MoodleUser u : active.values()) {
-            List<String> held = u.roles() == null ? List.of()
-                    : u.roles().stream().map(MoodleUser.Role::shortname).toList();
-            if (held.stream().anyMatch(roles::contains)) {
-                enrolments.add(toEnrolment(u, held, generationOf.applyAsInt(u.id())));
-            }
-        }
-        return enrolments;
+    public SpooledEnrolments enrolments(ToIntFunction<Long> generationOf) {
+        return new SpooledEnrolments(course.id(), spool.size(), () -> {
+            Iterator<MoodleUser> users = spool.users();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return users.hasNext();
+                }
+
+                @Override
+                public Enrolment next() {
+                    MoodleUser u = users.next();
+                    return toEnrolment(u, u.roles().stream().map(MoodleUser.Role::shortname).toList(),
+                            generationOf.applyAsInt(u.id()));
+                }
+            };
+        });
+    }
+
+    /** Deletes the spool. */
+    @Override
+    public void close() {
+        spool.close();
     }
 
     private Enrolment toEnrolment(MoodleUser u, List<String> held, int generation) {

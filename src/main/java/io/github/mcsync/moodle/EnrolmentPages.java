@@ -5,12 +5,15 @@ import io.github.mcsync.enrolment.Enrolment;
 import io.github.mcsync.enrolment.Membership;
 import io.github.mcsync.feed.PollRun;
 import io.github.mcsync.state.CourseMembers;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +34,16 @@ public final class EnrolmentPages {
         this.members = members;
     }
 
-    public CourseEnrolments start(MoodleCourse course) {
-        return new CourseEnrolments(course, roles);
+    /** A collector for one read of the course; its spool is deleted when the exchange (the course's poll) ends. */
+    public CourseEnrolments start(MoodleCourse course, Exchange exchange) {
+        CourseEnrolments collector = new CourseEnrolments(course, roles);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                collector.close();
+            }
+        });
+        return collector;
     }
 
     public void addPage(@Variable(VARIABLE) CourseEnrolments collector, List<MoodleUser> page) {
@@ -43,7 +54,7 @@ public final class EnrolmentPages {
      * The course's active enrolments as the next poll would see them, recording nothing (direct:moodleCourseEnrolments,
      * which the preview calls too): a user the source saw leave the course gets the next generation's reference.
      */
-    public List<Enrolment> enrolments(@Variable(VARIABLE) CourseEnrolments collector) {
+    public SpooledEnrolments enrolments(@Variable(VARIABLE) CourseEnrolments collector) {
         if (collector.duplicates() > 0) {
             LOG.info("Course {}: {} user(s) listed twice while paging core_enrol_get_enrolled_users (the list changed"
                     + " during the read); each is taken once", collector.course().id(), collector.duplicates());
@@ -68,7 +79,7 @@ public final class EnrolmentPages {
      * Records the poll's read of the course (who is enrolled, who left) and returns its active enrolments with the
      * references of their generations.
      */
-    public List<Enrolment> observe(@Variable(VARIABLE) CourseEnrolments collector) {
+    public SpooledEnrolments observe(@Variable(VARIABLE) CourseEnrolments collector) {
         long course = collector.course().id();
         Map<Long, Membership> before = members.of(course);
         Map<Long, Membership> after = members.observe(course, collector.enrolledUsers());
@@ -84,7 +95,7 @@ public final class EnrolmentPages {
     }
 
     /** Counts one course's enrolments in the poll. */
-    public List<Enrolment> found(List<Enrolment> course, @ExchangeProperty(ExchangeNames.POLL_RUN) PollRun run) {
+    public Collection<Enrolment> found(Collection<Enrolment> course, @ExchangeProperty(ExchangeNames.POLL_RUN) PollRun run) {
         run.found(course.size());
         return course;
     }

@@ -24,6 +24,7 @@ import io.github.mcsync.ops.PreviewReport.Verdict;
 import io.github.mcsync.state.Deliveries;
 import io.github.mcsync.state.InFlight;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -77,7 +78,7 @@ public final class Preview {
     }
 
     /** One course's enrolments as read (counted in the preview's own figures). */
-    public List<Enrolment> found(List<Enrolment> course, @ExchangeProperty(ExchangeNames.PREVIEW) PreviewRun run) {
+    public Collection<Enrolment> found(Collection<Enrolment> course, @ExchangeProperty(ExchangeNames.PREVIEW) PreviewRun run) {
         run.pollRun().found(course.size());
         return course;
     }
@@ -86,7 +87,7 @@ public final class Preview {
      * The enrolments the course's baseline would record as known (moodle.start=now: a course or role seen for the
      * first time) get their verdict; the others are answered, to be previewed one by one.
      */
-    public List<Enrolment> baseline(@Variable("baselineSplit") Baseline.Split split,
+    public Collection<Enrolment> baseline(@Variable("baselineSplit") Baseline.Split split,
                                     @ExchangeProperty(ExchangeNames.PREVIEW) PreviewRun run) {
         if (!split.known().isEmpty()) {
             run.baseline();

@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,11 +82,11 @@ public final class Deliveries {
     }
 
     /** Records existing enrolments as known without sending them (moodle.start=now): two batches a page of 500. */
-    public int baseline(List<Enrolment> enrolments) {
+    public int baseline(Iterable<Enrolment> enrolments) {
         return tx.execute(s -> {
             int n = 0;
-            for (int from = 0; from < enrolments.size(); from += KeyLookup.CHUNK) {
-                List<Enrolment> page = enrolments.subList(from, Math.min(enrolments.size(), from + KeyLookup.CHUNK));
+            for (Iterator<List<Enrolment>> pages = KeyLookup.chunks(enrolments.iterator()); pages.hasNext(); ) {
+                List<Enrolment> page = pages.next();
                 Set<String> done = doneAmong(page.stream().map(Enrolment::sourceReference).toList());
                 Map<String, Enrolment> known = new LinkedHashMap<>();
                 page.stream().filter(e -> !done.contains(e.sourceReference())).forEach(e -> known.putIfAbsent(e.sourceReference(), e));

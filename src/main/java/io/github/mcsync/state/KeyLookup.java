@@ -3,7 +3,9 @@ package io.github.mcsync.state;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -15,6 +17,28 @@ public final class KeyLookup {
     public static final int CHUNK = 500;
 
     private KeyLookup() {
+    }
+
+    /** The elements in lists of at most {@link #CHUNK}, in their order, each list taken from the source as asked. */
+    public static <T> Iterator<List<T>> chunks(Iterator<T> source) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            @Override
+            public List<T> next() {
+                if (!source.hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                List<T> chunk = new ArrayList<>(CHUNK);
+                while (chunk.size() < CHUNK && source.hasNext()) {
+                    chunk.add(source.next());
+                }
+                return chunk;
+            }
+        };
     }
 
     /**
