@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +37,7 @@ final class BundleProcess implements AutoCloseable {
     private volatile String pollLine;
     private volatile long peakRssKb;
     private final List<String> lines = new ArrayList<>();
+    private final List<String> pollLines = new CopyOnWriteArrayList<>();
 
     private BundleProcess(Process process, Path gcLog) {
         this.process = process;
@@ -82,6 +85,7 @@ final class BundleProcess implements AutoCloseable {
                 if (POLL.matcher(line).find()) {
                     polledAt = now;
                     pollLine = line;
+                    pollLines.add(line);
                 }
                 synchronized (lines) {
                     if (lines.size() < 5000) {
@@ -131,6 +135,37 @@ final class BundleProcess implements AutoCloseable {
             Thread.sleep(10);
         }
         return readyAt != 0;
+    }
+
+    /**
+     * Waits for a poll summary line after the first {@code after} ones that matches; null when the process ended or
+     * the time ran out first.
+     */
+    String awaitPoll(int after, Predicate<String> matching, Duration max) throws InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        while (process.isAlive() && System.nanoTime() < end) {
+            List<String> seen = pollLines;
+            for (int i = after; i < seen.size(); i++) {
+                if (matching.test(seen.get(i))) {
+                    return seen.get(i);
+                }
+            }
+            Thread.sleep(20);
+        }
+        return null;
+    }
+
+    /** The poll summary lines so far. */
+    int polls() {
+        return pollLines.size();
+    }
+
+    /** SIGTERM: the bundle shuts down as it would under an orchestrator. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            kill9();
+        }
     }
 
     /** SIGKILL: no shutdown hook, no flush. */

@@ -6,44 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mcsync.Secrets;
-import io.github.mcsync.deadletter.StoreDatabases;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** The run history in the state database, on H2 and on real PostgreSQL: newest first, the last N kept, redacted. */
 class PollHistoryTest {
     private static final Instant T0 = Instant.parse("2027-03-01T00:00:00Z");
 
     static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("H2"), Arguments.of("PostgreSQL"));
+        return MigratedDatabases.names();
     }
 
     private static DataSource database(String name) throws Exception {
-        if ("H2".equals(name)) {
-            JdbcDataSource ds = new JdbcDataSource();
-            ds.setURL("jdbc:h2:mem:polls-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-            StateDatabase.migrate(ds);
-            return ds;
-        }
-        String url = StoreDatabases.postgresSchemaUrl();
-        Assumptions.assumeTrue(url != null, StoreDatabases::whyNoPostgres);
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(url);
-        ds.setUser("postgres");
-        StateDatabase.migrate(ds);
-        return ds;
+        return MigratedDatabases.of(name);
     }
 
     private static PollHistory.Poll poll(int n, String failure, List<PollHistory.CourseFigures> courses) {
