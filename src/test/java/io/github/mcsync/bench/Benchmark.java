@@ -31,22 +31,27 @@ import java.util.Map;
  *       again by a bare HTTP client at the same concurrency; the same N through the bundle running as a service past
  *       its first polls ({@link #warmService}); CourseSales metadata calls per registration;</li>
  *   <li>the idle poll: 100,000 existing enrolments ({@code bench.idle}), none new (a baseline run, then the poll);</li>
- *   <li>memory: peak RSS and heap at N = 10,000 and 100,000 ({@code bench.memory}), CourseSales without latency;</li>
+ *   <li>memory: peak RSS and heap at N = 10,000 and 100,000 ({@code bench.memory}), CourseSales without latency, the
+ *       bundle with the heap it is deployed with ({@code bench.memory-jvm}, -Xmx256m: README, "resources chosen"; with
+ *       a larger heap, RSS follows what the collector chooses to commit, not what the bundle holds);</li>
  *   <li>start-up time to ready.</li>
  * </ol>
  * Usage: {@code bench/run [N]}; -Dbench.latency-ms=20 -Dbench.idle=100000 -Dbench.memory=10000,100000
- * -Dbench.jvm=-Xmx1g -Dbench.concurrency=1,4 (the environment variable BENCH_OPTS carries them).
+ * -Dbench.jvm=-Xmx1g -Dbench.memory-jvm=-Xmx256m -Dbench.concurrency=1,4 (the environment variable BENCH_OPTS carries them).
  */
 public final class Benchmark {
     private static final List<String> METADATA = List.of("GetForm", "GetProcess", "GetOptions", "GetCourseDates");
     private static final int WARM_UP_S = 30;
     private final Path work;
     private final List<String> jvm;
+    /** The memory runs' JVM options: the deployment's heap (README, "resources chosen"), not the benchmark's. */
+    private final List<String> memoryJvm;
     private final List<String> table = new ArrayList<>();
 
-    private Benchmark(Path work, List<String> jvm) {
+    private Benchmark(Path work, List<String> jvm, List<String> memoryJvm) {
         this.work = work;
         this.jvm = jvm;
+        this.memoryJvm = memoryJvm;
     }
 
     public static void main(String[] args) throws Exception {
@@ -55,10 +60,10 @@ public final class Benchmark {
         int idle = Integer.getInteger("bench.idle", 100_000);
         List<Integer> memory = ints(System.getProperty("bench.memory", "10000,100000"));
         List<Integer> concurrencies = ints(System.getProperty("bench.concurrency", "1,4"));
-        List<String> jvm = Arrays.stream(System.getProperty("bench.jvm", "-Xmx1g").split(" "))
-                .filter(s -> !s.isBlank()).toList();
+        List<String> jvm = options(System.getProperty("bench.jvm", "-Xmx1g"));
+        List<String> memoryJvm = options(System.getProperty("bench.memory-jvm", "-Xmx256m"));
         Path work = Files.createTempDirectory("mcsync-bench");
-        Benchmark bench = new Benchmark(work, jvm);
+        Benchmark bench = new Benchmark(work, jvm, memoryJvm);
         System.out.printf("benchmark: N=%d, CourseSales latency %d ms, bundle JVM %s, %d cores; logs in %s%n", n, latency,
                 jvm, Runtime.getRuntime().availableProcessors(), work);
         bench.row("measure", "figure", "target");
@@ -76,15 +81,19 @@ public final class Benchmark {
         System.exit(0);
     }
 
+    private static List<String> options(String line) {
+        return Arrays.stream(line.split(" ")).filter(s -> !s.isBlank()).toList();
+    }
+
     private static List<Integer> ints(String csv) {
         return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
     }
 
     private void row(String measure, String figure, String target) {
-        String line = String.format("| %-58s | %-34s | %-12s |", measure, figure, target);
+        String line = String.format("| %-66s | %-34s | %-15s |", measure, figure, target);
         table.add(line);
         if (table.size() == 1) {
-            table.add("|" + "-".repeat(60) + "|" + "-".repeat(36) + "|" + "-".repeat(14) + "|");
+            table.add("|" + "-".repeat(68) + "|" + "-".repeat(36) + "|" + "-".repeat(17) + "|");
         }
         System.out.println(line);
     }
@@ -225,7 +234,8 @@ public final class Benchmark {
             try (SimulatorsProcess sims = SimulatorsProcess.start(work.resolve(name + "-simulators.log"))) {
                 sims.seed(size);
                 Path dir = work.resolve(name);
-                BundleProcess bundle = BundleProcess.start(dir, "bundle", jvm, properties(sims, dir, "all", 4), "--once");
+                BundleProcess bundle = BundleProcess.start(dir, "bundle", memoryJvm, properties(sims, dir, "all", 4),
+                        "--once");
                 int exit = bundle.waitFor(Duration.ofHours(3));
                 check(exit, bundle, sims.counts());
                 long[] heap = bundle.heapMb();
@@ -233,8 +243,9 @@ public final class Benchmark {
                 if (first == 0) {
                     first = rss;
                 }
-                row(String.format("N=%,d (no latency, concurrency 4): peak RSS / heap", size),
-                        String.format("%d MB / %d MB used, %d MB live", rss, heap[0], heap[1]),
+                row(String.format("N=%,d (no latency, concurrency 4, %s): peak RSS / heap", size,
+                                String.join(" ", memoryJvm)),
+                        String.format("%d MB / %d MB used, %d MB after GC", rss, heap[0], heap[1]),
                         first == rss ? "" : String.format("%.2f x (<= 1.2)", (double) rss / first));
             }
         }

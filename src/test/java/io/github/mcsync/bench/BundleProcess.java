@@ -36,6 +36,8 @@ final class BundleProcess implements AutoCloseable {
     private volatile long polledAt;
     private volatile String pollLine;
     private volatile long peakRssKb;
+    /** Copies the output to the log file; done (the file complete) once the process ended and its output was read. */
+    private Thread reader;
     private final List<String> lines = new ArrayList<>();
     private final List<String> pollLines = new CopyOnWriteArrayList<>();
 
@@ -64,9 +66,9 @@ final class BundleProcess implements AutoCloseable {
         Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).start();
         BundleProcess bundle = new BundleProcess(p, gcLog);
         Path log = workDir.resolve(name + ".log");
-        Thread reader = new Thread(() -> bundle.read(log), "bundle-output");
-        reader.setDaemon(true);
-        reader.start();
+        bundle.reader = new Thread(() -> bundle.read(log), "bundle-output");
+        bundle.reader.setDaemon(true);
+        bundle.reader.start();
         Thread sampler = new Thread(bundle::sampleRss, "bundle-rss");
         sampler.setDaemon(true);
         sampler.start();
@@ -124,8 +126,13 @@ final class BundleProcess implements AutoCloseable {
             kill9();
             return -1;
         }
-        Thread.sleep(50); // the reader sees the last lines
+        logComplete();
         return process.exitValue();
+    }
+
+    /** The process ended: its last lines are in the log file (read and written) before anyone reads it. */
+    private void logComplete() throws InterruptedException {
+        reader.join(TimeUnit.SECONDS.toMillis(10));
     }
 
     /** Waits until Camel reports it started; false when the process ended first or the time ran out. */
@@ -166,6 +173,7 @@ final class BundleProcess implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             kill9();
         }
+        logComplete();
     }
 
     /** SIGKILL: no shutdown hook, no flush. */

@@ -51,7 +51,7 @@ public final class FaultSuite {
 
     /**
      * Usage: {@code bench/faults [N]} (N for the kill -9 and outage scenarios, default 2000); -Dfaults.outage-s=60,
-     * -Dfaults.only=kill9,outage,slow,garbage,password,hostile (default all), -Dfaults.seed=S.
+     * -Dfaults.only=kill9,sigterm,outage,slow,garbage,password,hostile (default all), -Dfaults.seed=S.
      * Exit status 0 when every scenario passed.
      */
     public static void main(String[] args) throws Exception {
@@ -63,6 +63,7 @@ public final class FaultSuite {
         System.out.printf("fault suite: N=%d, outage %d s, seed %d, logs in %s%n", n, outage, seed, work);
         Map<String, Supplier<Verdict>> scenarios = new LinkedHashMap<>();
         scenarios.put("kill9", () -> suite.killNine(n, 5));
+        scenarios.put("sigterm", () -> suite.sigterm(n));
         scenarios.put("outage", () -> suite.outage(n, Duration.ofSeconds(outage)));
         scenarios.put("slow", () -> suite.slowerThanReceiveTimeout(20));
         scenarios.put("garbage", () -> suite.moodleGarbage(250));
@@ -70,9 +71,10 @@ public final class FaultSuite {
         scenarios.put("password-lanes", () -> suite.passwordChanged(4));
         scenarios.put("hostile", suite::hostileValues);
         // password-lanes measures the documented limit of send lanes (a rotation with four calls on the wire can lock
-        // the login): asked for by name only
+        // the login), sigterm an open defect (a SIGTERM of the service does not stop the poll in progress: it FAILs
+        // today, bench/README): both asked for by name only
         List<String> only = List.of(System.getProperty("faults.only", String.join(",", scenarios.keySet().stream()
-                .filter(k -> !k.equals("password-lanes")).toList())).split(","));
+                .filter(k -> !k.equals("password-lanes") && !k.equals("sigterm")).toList())).split(","));
         boolean all = true;
         for (String key : only) {
             Verdict v = scenarios.get(key.trim()).get();
@@ -140,6 +142,58 @@ public final class FaultSuite {
         p.put("coursesales.unknown-outcome-grace", KILL9_GRACE.toSeconds() + "s");
         return p;
     }
+
+    // ----- SIGTERM (a rollout)
+
+    /**
+     * The service is stopped with SIGTERM while a poll sends (as Kubernetes stops a pod in a rollout): the poll takes
+     * no further record, the calls on the wire are answered and recorded before the state database closes, so nothing
+     * is left in flight for a later FindDocuments; the next run sends the rest, each once.
+     */
+    Verdict sigterm(int n) {
+        String name = String.format("SIGTERM of the service while a poll sends (%,d)", n);
+        return run(name, () -> {
+            try (SimulatorsProcess sims = simulators("sigterm")) {
+                sims.seed(n);
+                sims.latency(20);
+                Path dir = dir("sigterm");
+                Map<String, String> p = properties(sims, dir, SIGTERM_CONCURRENCY);
+                p.put("moodle.poll.cron", "0/2 * * * * ?");
+                BundleProcess service = bundle(dir, "service", p);
+                if (!service.awaitReady(Duration.ofMinutes(2))) {
+                    return new Verdict(name, false, "the service did not start");
+                }
+                while (service.isAlive() && sims.counts().get("documents").asInt() < n / 3) {
+                    Thread.sleep(5);
+                }
+                int atSigterm = sims.counts().get("documents").asInt();
+                long stopping = System.nanoTime();
+                service.stop();
+                double stopSeconds = (System.nanoTime() - stopping) / 1e9;
+                int stored = sims.counts().get("documents").asInt();
+                State stopped = State.read(dir);
+                long closedUnderIt = linesWith(dir.resolve("service.log"), "already closed")
+                        + linesWith(dir.resolve("state.trace.db"), "already closed");
+                int exit = bundle(dir, "next", p, "--once").waitFor(Duration.ofMinutes(30));
+                JsonNode c = sims.counts();
+                State st = State.read(dir);
+                // the poll takes no further record: only those in hand (one per send lane) go out after the signal
+                boolean pass = stored - atSigterm <= 2 * SIGTERM_CONCURRENCY
+                        && stopped.inFlight == 0 && stopped.doneKeys == stored && closedUnderIt == 0
+                        && exit == 0 && c.get("seededMissing").asInt() == 0 && c.get("extraDocuments").asInt() == 0
+                        && st.deadLetters == 0;
+                return new Verdict(name, pass, String.format("stopped in %.1f s, %d sent after the signal (lanes %d); "
+                        + "%d stored by CourseSales, %d "
+                        + "recorded as delivered, %d left in flight, %d state-database errors while stopping; next run "
+                        + "(exit %d): %d of %d registered, %d duplicates, %d dead letters", stopSeconds,
+                        stored - atSigterm, 2 * SIGTERM_CONCURRENCY, stored,
+                        stopped.doneKeys, stopped.inFlight, closedUnderIt, exit,
+                        c.get("seededRegistered").asInt(), n, c.get("extraDocuments").asInt(), st.deadLetters));
+            }
+        });
+    }
+
+    private static final int SIGTERM_CONCURRENCY = 4;
 
     // ----- CourseSales outage
 
@@ -435,12 +489,29 @@ public final class FaultSuite {
         return p;
     }
 
+    private static long linesWith(Path file, String text) throws Exception {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.contains(text)).count();
+        }
+    }
+
+    private static int count(Statement s, String table) throws Exception {
+        try (ResultSet r = s.executeQuery("SELECT count(*) FROM " + table)) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
     /** What the bundle's state database (an H2 file, read after the bundle ended) holds. */
-    private record State(int deadLetters, int doneKeys, Map<String, String> reasonByRef, Map<String, Integer> reasons) {
+    private record State(int deadLetters, int doneKeys, int inFlight, Map<String, String> reasonByRef,
+                         Map<String, Integer> reasons) {
         static State read(Path dir) throws Exception {
             Path file = dir.resolve("state.mv.db");
             if (!Files.exists(file)) {
-                return new State(0, 0, Map.of(), Map.of());
+                return new State(0, 0, 0, Map.of(), Map.of());
             }
             try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("state").toAbsolutePath(), "", "");
                  Statement s = c.createStatement()) {
@@ -453,12 +524,7 @@ public final class FaultSuite {
                         reasons.merge(r.getString(2), 1, Integer::sum);
                     }
                 }
-                int done;
-                try (ResultSet r = s.executeQuery("SELECT count(*) FROM CAMEL_MESSAGEPROCESSED")) {
-                    r.next();
-                    done = r.getInt(1);
-                }
-                return new State(byRef.size(), done, byRef, reasons);
+                return new State(byRef.size(), count(s, "CAMEL_MESSAGEPROCESSED"), count(s, "in_flight"), byRef, reasons);
             }
         }
     }
