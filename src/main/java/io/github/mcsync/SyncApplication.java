@@ -60,6 +60,18 @@ public final class SyncApplication {
         main.configure().addConfiguration(new ClusterBeans());
         main.configure().addConfiguration(new ObserveBeans());
         main.configure().addConfiguration(new OpsBeans());
+        // SIGTERM (a rollout, docker stop) or the end of a run: Camel's graceful shutdown waits for the poll in
+        // progress, so that poll first takes no further record (Camel Main runs this before it stops the context)
+        main.getShutdownStrategy().addShutdownListener(this::stopTakingRecords);
+    }
+
+    private void stopTakingRecords() {
+        CamelContext context = main.getCamelContext();
+        FeedControl feed = context == null ? null
+                : context.getRegistry().lookupByNameAndType("feedControl", FeedControl.class);
+        if (feed != null) {
+            feed.stopping("the process is stopping");
+        }
     }
 
     public Main main() {

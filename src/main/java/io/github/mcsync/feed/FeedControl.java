@@ -58,6 +58,8 @@ public final class FeedControl {
     private volatile boolean loaded;
     private volatile long nextRead = System.nanoTime();
     private volatile boolean readFailing;
+    /** Why the process stops (see {@link #stopping}); null while it runs. */
+    private volatile String stopping;
 
     /** A feed whose halts last only as long as the process (tests of pure rules). */
     public FeedControl(Clock clock) {
@@ -193,6 +195,8 @@ public final class FeedControl {
         String reason = haltReason();
         if (reason != null) {
             run.halted(reason);
+        } else if (stopping != null) {
+            run.interrupted(stopping);
         }
         last.set(run);
         return run;
@@ -223,18 +227,20 @@ public final class FeedControl {
     }
 
     /**
-     * Whether records are taken: not halted, not paused, and the poll in progress was not interrupted (CourseSales
-     * unavailable, see {@link #interrupt}) and has not run longer than feed.poll.max-duration.
-     */
-    /**
-     * Moodle is not halted: a poll may read it. While only CourseSales is halted, a poll still reads the courses that
-     * need their first baseline (a Moodle read only), so a first start halted for days swallows nothing.
+     * Moodle is not halted and the process is not stopping: a poll may read it. While only CourseSales is halted, a
+     * poll still reads the courses that need their first baseline (a Moodle read only), so a first start halted for
+     * days swallows nothing.
      */
     public boolean readsMoodle() {
         refresh(false);
-        return halts.get(ExternalSystem.MOODLE).get() == null;
+        return halts.get(ExternalSystem.MOODLE).get() == null && stopping == null;
     }
 
+    /**
+     * Whether records are taken: not halted, not paused, and the poll in progress was not interrupted (CourseSales
+     * unavailable or the process stopping, see {@link #interrupt} and {@link #stopping}) and has not run longer than
+     * feed.poll.max-duration.
+     */
     public boolean isRunning() {
         return haltReason() == null && paused.get() == null && !currentPollStopped();
     }
@@ -281,6 +287,22 @@ public final class FeedControl {
             run.interrupted(reason);
             LOG.warn("poll {} interrupted: {}. The record in hand and the rest wait at their source; the next poll"
                     + " tries them again", run.number(), reason);
+        }
+    }
+
+    /**
+     * The process is asked to stop (SIGTERM: a rollout, {@code docker stop}): the poll in progress takes no further
+     * record and no later poll reads anything, so Camel's graceful shutdown waits only for the records in hand (one per
+     * send lane), answered and recorded before the state database closes. The rest waits at its source for the next
+     * start. Idempotent; a finished poll stays as it ended.
+     */
+    public void stopping(String reason) {
+        if (stopping == null) {
+            stopping = reason;
+        }
+        PollRun run = last.get();
+        if (run != null && !run.isFinished()) {
+            interrupt(run, reason);
         }
     }
 

@@ -119,13 +119,24 @@ public final class StateDatabase {
 
     /**
      * An H2 file database writes commits to its file only after a delay (500 ms) by default, so a process killed
-     * with SIGKILL could forget an in-flight mark and send a registration twice. Every commit is written at once.
+     * with SIGKILL could forget an in-flight mark and send a registration twice: every commit is written at once.
+     * And H2 closes its databases in a JVM shutdown hook of its own, which runs beside Camel's graceful shutdown
+     * after a SIGTERM: the records still at CourseSales then could not be recorded as delivered. The pool closes
+     * the database when Camel stops it (the last connection closed), so H2's hook is turned off.
      */
     static String durable(String jdbcUrl) {
-        if (jdbcUrl.startsWith("jdbc:h2:file:") && !jdbcUrl.toUpperCase().contains("WRITE_DELAY")) {
-            return jdbcUrl + ";WRITE_DELAY=0";
+        if (!jdbcUrl.startsWith("jdbc:h2:file:")) {
+            return jdbcUrl;
         }
-        return jdbcUrl;
+        String upper = jdbcUrl.toUpperCase();
+        String url = jdbcUrl;
+        if (!upper.contains("WRITE_DELAY")) {
+            url += ";WRITE_DELAY=0";
+        }
+        if (!upper.contains("DB_CLOSE_ON_EXIT")) {
+            url += ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        return url;
     }
 
     public static void migrate(DataSource ds) {

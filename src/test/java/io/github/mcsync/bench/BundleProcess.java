@@ -167,9 +167,12 @@ final class BundleProcess implements AutoCloseable {
         return pollLines.size();
     }
 
-    /** SIGTERM: the bundle shuts down as it would under an orchestrator. */
+    /**
+     * SIGTERM: the bundle shuts down as it would under an orchestrator. Sent through the process handle: Process.destroy
+     * would also close our end of its output, and the lines it logs while it stops would be lost.
+     */
     void stop() throws InterruptedException {
-        process.destroy();
+        process.toHandle().destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             kill9();
         }

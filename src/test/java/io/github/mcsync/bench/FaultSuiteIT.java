@@ -34,6 +34,11 @@ class FaultSuiteIT {
     }
 
     @Test
+    void aSigtermWhileAPollSendsStopsItAfterTheRecordsInHand() {
+        passes(suite.sigterm(300));
+    }
+
+    @Test
     void aCourseSalesOutageLosesNothingDuplicatesNothingAndDeadLettersNothing() {
         passes(suite.outage(150, Duration.ofSeconds(10)));
     }
