@@ -37,9 +37,12 @@ import java.util.Map;
  *   <li>start-up time to ready.</li>
  * </ol>
  * Usage: {@code bench/run [N]}; -Dbench.latency-ms=20 -Dbench.idle=100000 -Dbench.memory=10000,100000
- * -Dbench.jvm=-Xmx1g -Dbench.memory-jvm=-Xmx256m -Dbench.concurrency=1,4 (the environment variable BENCH_OPTS carries them).
+ * -Dbench.jvm="-Xmx1g -XX:TieredStopAtLevel=1" -Dbench.memory-jvm="-Xmx256m -XX:TieredStopAtLevel=1" -Dbench.concurrency=1,4 (the environment variable BENCH_OPTS carries them).
  */
 public final class Benchmark {
+    /** The JIT option of the image's JAVA_TOOL_OPTIONS (the Dockerfile): the bundle runs as it is deployed. */
+    public static final String DEPLOYED_JIT = "-XX:TieredStopAtLevel=1";
+
     private static final List<String> METADATA = List.of("GetForm", "GetProcess", "GetOptions", "GetCourseDates");
     private static final int WARM_UP_S = 30;
     private final Path work;
@@ -60,8 +63,8 @@ public final class Benchmark {
         int idle = Integer.getInteger("bench.idle", 100_000);
         List<Integer> memory = ints(System.getProperty("bench.memory", "10000,100000"));
         List<Integer> concurrencies = ints(System.getProperty("bench.concurrency", "1,4"));
-        List<String> jvm = options(System.getProperty("bench.jvm", "-Xmx1g"));
-        List<String> memoryJvm = options(System.getProperty("bench.memory-jvm", "-Xmx256m"));
+        List<String> jvm = options(System.getProperty("bench.jvm", "-Xmx1g " + DEPLOYED_JIT));
+        List<String> memoryJvm = options(System.getProperty("bench.memory-jvm", "-Xmx256m " + DEPLOYED_JIT));
         Path work = Files.createTempDirectory("mcsync-bench");
         Benchmark bench = new Benchmark(work, jvm, memoryJvm);
         System.out.printf("benchmark: N=%d, CourseSales latency %d ms, bundle JVM %s, %d cores; logs in %s%n", n, latency,
@@ -124,6 +127,10 @@ public final class Benchmark {
             double ceiling = Ceiling.measure(sims.courseSalesUrl, envelopes, concurrency);
             row(String.format("concurrency %d: registrations/s end to end (%,d)", concurrency, documents),
                     String.format("%.1f/s in %.1f s", rate, bundle.pollSeconds()), "");
+            double cpu = bundle.pollCpuSeconds();
+            row(String.format("concurrency %d: the bundle's CPU per registration", concurrency),
+                    String.format("%.2f ms (%.0f %% of a core)", 1000 * cpu / documents, 100 * cpu / bundle.pollSeconds()),
+                    "");
             row(String.format("concurrency %d: ceiling, bare HTTP client, same envelopes", concurrency),
                     String.format("%.1f/s", ceiling), "");
             row(String.format("concurrency %d: ratio", concurrency), String.format("%.2f", rate / ceiling), ">= 0.9");

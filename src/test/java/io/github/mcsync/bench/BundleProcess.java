@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * The bundle in its own JVM: {@code java [options] -Dkey=value ... -jar target/moodle-coursesales-sync.jar ARGS} (the
  * real jar with its packaged routes), its output kept in a log file and watched for the moment Camel is ready and
  * for each poll's summary line, its peak RSS (VmHWM of /proc/PID/status, sampled) and its heap (from the JVM's own
- * GC log: the most used before a collection, the most left after one).
+ * GC log: the most used before a collection, the most left after one), and the CPU time it used from ready to its
+ * last poll summary (utime + stime of /proc/PID/stat, read as those lines arrive).
  */
 final class BundleProcess implements AutoCloseable {
     static final Path JAR = Path.of("target", "moodle-coursesales-sync.jar");
@@ -36,6 +37,8 @@ final class BundleProcess implements AutoCloseable {
     private volatile long polledAt;
     private volatile String pollLine;
     private volatile long peakRssKb;
+    private volatile long cpuTicksAtReady = -1;
+    private volatile long cpuTicksAtPoll = -1;
     /** Copies the output to the log file; done (the file complete) once the process ended and its output was read. */
     private Thread reader;
     private final List<String> lines = new ArrayList<>();
@@ -83,9 +86,11 @@ final class BundleProcess implements AutoCloseable {
                 long now = System.nanoTime();
                 if (readyAt == 0 && READY.matcher(line).find()) {
                     readyAt = now;
+                    cpuTicksAtReady = cpuTicks();
                 }
                 if (POLL.matcher(line).find()) {
                     polledAt = now;
+                    cpuTicksAtPoll = cpuTicks();
                     pollLine = line;
                     pollLines.add(line);
                 }
@@ -100,6 +105,22 @@ final class BundleProcess implements AutoCloseable {
         } catch (IOException e) {
             // the process ended
         }
+    }
+
+    /** utime + stime of the process in clock ticks (1/100 s on Linux), -1 when it is gone. */
+    private long cpuTicks() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // f[0] is field 3 (state)
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** CPU seconds the bundle used from "started" to its last poll summary (NaN when either was not read). */
+    double pollCpuSeconds() {
+        return cpuTicksAtReady < 0 || cpuTicksAtPoll < 0 ? Double.NaN : (cpuTicksAtPoll - cpuTicksAtReady) / 100.0;
     }
 
     private void sampleRss() {

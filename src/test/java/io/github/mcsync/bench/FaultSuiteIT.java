@@ -20,7 +20,7 @@ class FaultSuiteIT {
 
     @BeforeEach
     void suite() {
-        suite = new FaultSuite(work, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), 12);
+        suite = new FaultSuite(work, List.of("-Xmx512m", Benchmark.DEPLOYED_JIT), 12);
     }
 
     private static void passes(FaultSuite.Verdict v) {

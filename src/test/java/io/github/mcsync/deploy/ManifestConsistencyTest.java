@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.mcsync.bench.Benchmark;
 import io.github.mcsync.deploy.DeployFiles.Manifest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -171,6 +172,14 @@ class ManifestConsistencyTest {
         assertEquals("Never", podTemplate(cron).at("/spec/restartPolicy").asText());
         assertEquals(0, cron.object().at("/spec/jobTemplate/spec/backoffLimit").asInt(),
                 "a failed run is not retried at once (a refused login must not be tried again)");
+    }
+
+    @Test
+    void theImageRunsTheJvmTheBenchmarkMeasures() throws IOException {
+        String options = DeployFiles.dockerfile("ENV").stream().filter(e -> e.startsWith("JAVA_TOOL_OPTIONS="))
+                .findFirst().orElseThrow();
+        assertTrue(options.contains(Benchmark.DEPLOYED_JIT), options + " (bench/: the bundle runs as deployed)");
+        assertTrue(options.contains("-XX:MaxRAMPercentage=40"), options);
     }
 
     @Test

@@ -68,27 +68,26 @@ final class EnrolledUsersFunction implements Function<RestParameters, Result> {
         long limitNumber = phpInt(options.get("limitnumber"));
         Set<String> userfields = userfields(options.get("userfields"));
 
-        List<EnrolledUser> users = site.enrolledUsers(courseId)
-                .orElseThrow(() -> MoodleError.missingRecord("course"));
         Comparator<EnrolledUser> order = comparator(sortby);
+        List<EnrolledUser> users = site.enrolledUsers(courseId, all -> all
+                        .filter(u -> !onlyActive || u.active())
+                        .filter(u -> !onlySuspended || !u.active())
+                        .sorted("DESC".equals(direction) ? order.reversed() : order)
+                        .skip(limitFrom)
+                        .limit(limitNumber > 0 ? limitNumber : Long.MAX_VALUE)
+                        // Moodle pages in SQL, then leaves out users the web-service user may not see: a short page
+                        .filter(u -> !site.hiddenFromWebService(u.id())))
+                .orElseThrow(() -> MoodleError.missingRecord("course"));
         List<ProfileField> profileFields = site.profileFields();
         String root = wwwroot.get();
         ArrayNode body = MoodleJson.array();
-        users.stream()
-                .filter(u -> !onlyActive || u.active())
-                .filter(u -> !onlySuspended || !u.active())
-                .sorted("DESC".equals(direction) ? order.reversed() : order)
-                .skip(limitFrom)
-                .limit(limitNumber > 0 ? limitNumber : Long.MAX_VALUE)
-                // Moodle pages in SQL, then leaves out users the web-service user may not see: a short page
-                .filter(u -> !site.hiddenFromWebService(u.id()))
-                .forEach(u -> {
-                    ObjectNode record = MoodleJson.enrolledUser(u, profileFields, root);
-                    if (!userfields.isEmpty()) {
-                        record.retain(userfields);
-                    }
-                    body.add(record);
-                });
+        users.forEach(u -> {
+            ObjectNode record = MoodleJson.enrolledUser(u, profileFields, root);
+            if (!userfields.isEmpty()) {
+                record.retain(userfields);
+            }
+            body.add(record);
+        });
         return new Result(body, USER_SHAPE);
     }
 

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * The simulated site's tables, in memory: users, categories, courses (one manual enrolment instance each),
@@ -42,6 +44,9 @@ final class MoodleSiteData {
      */
     record EnrolledUser(long id, SimulatedUser user, List<MoodleRole> roles, boolean active,
                         List<CourseRow> activeCourses) {
+        EnrolledUser withActiveCourses(List<CourseRow> courses) {
+            return new EnrolledUser(id, user, roles, active, courses);
+        }
     }
 
     /** mdl_user_enrolments row plus the role assignments in the course context. */
@@ -233,21 +238,30 @@ final class MoodleSiteData {
 
     /** Users of a course ordered by user id; every user for the site course; empty when there is no such course. */
     synchronized Optional<List<EnrolledUser>> enrolledUsers(long courseId) {
+        return enrolledUsers(courseId, UnaryOperator.identity());
+    }
+
+    /**
+     * The users of a course that {@code pick} keeps (it filters, orders and pages them); only those get their active
+     * courses, as Moodle pages in SQL before it reads each listed user's courses (a page costs its own users, not the
+     * course's).
+     */
+    synchronized Optional<List<EnrolledUser>> enrolledUsers(long courseId, UnaryOperator<Stream<EnrolledUser>> pick) {
         if (!courses.containsKey(courseId)) {
             return Optional.empty();
         }
-        Map<Long, CourseRow> rows = courseRowsById();
         long now = now();
-        List<EnrolledUser> result = new ArrayList<>();
+        List<EnrolledUser> all = new ArrayList<>();
         if (courseId == SITE_COURSE_ID) {
-            users.forEach((id, u) ->
-                    result.add(new EnrolledUser(id, u, List.of(), true, activeCourses(id, now, rows))));
+            users.forEach((id, u) -> all.add(new EnrolledUser(id, u, List.of(), true, List.of())));
         } else {
-            enrolmentsByCourse.getOrDefault(courseId, Map.of()).forEach((userId, ue) -> result.add(new EnrolledUser(
-                    userId, users.get(userId), List.copyOf(ue.roles), ue.activeAt(now),
-                    activeCourses(userId, now, rows))));
+            enrolmentsByCourse.getOrDefault(courseId, Map.of()).forEach((userId, ue) -> all.add(new EnrolledUser(
+                    userId, users.get(userId), List.copyOf(ue.roles), ue.activeAt(now), List.of())));
         }
-        return Optional.of(result);
+        Map<Long, CourseRow> rows = courseRowsById();
+        return Optional.of(pick.apply(all.stream())
+                .map(u -> u.withActiveCourses(activeCourses(u.id(), now, rows)))
+                .toList());
     }
 
     // ---- helpers (callers hold the lock)
