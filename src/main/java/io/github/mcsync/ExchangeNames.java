@@ -36,6 +36,11 @@ public final class ExchangeNames {
     public static final String DRY_RUN = "dryRun";
     /** Property: the preview on its way ({@code PreviewRun}): one verdict per enrolment a poll would pick up. */
     public static final String PREVIEW = "preview";
+    /**
+     * Property: the turns of the page a record belongs to ({@code SendOrder.Turns}): at coursesales.concurrency=1 the
+     * send lanes call CourseSales in Moodle's order; absent otherwise.
+     */
+    public static final String SEND_TURNS = "sendTurns";
     /** Header: the record's source reference, its idempotency key. */
     public static final String SOURCE_REFERENCE = "sourceReference";
 

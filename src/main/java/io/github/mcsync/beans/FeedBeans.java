@@ -15,6 +15,7 @@ import io.github.mcsync.feed.FeedHealthCheck;
 import io.github.mcsync.feed.NewRecords;
 import io.github.mcsync.feed.PollHealth;
 import io.github.mcsync.feed.PollReport;
+import io.github.mcsync.feed.SendOrder;
 import io.github.mcsync.observe.SyncMetrics;
 import io.github.mcsync.state.Deliveries;
 import io.github.mcsync.state.HaltStore;
@@ -141,15 +142,20 @@ public final class FeedBeans implements CamelConfiguration {
     }
 
     /**
-     * The send lanes of routes/process-enrolments.camel.yaml (Camel's thread pool, shut down with the context): with
-     * coursesales.concurrency above 1, twice as many threads, so records are validated and marked while others are
-     * at CourseSales (the login gate bounds the calls on the wire to coursesales.concurrency); with 1, one thread:
-     * one record at a time, in Moodle's order.
+     * The send lanes of routes/process-enrolments.camel.yaml (Camel's thread pool, shut down with the context): twice
+     * coursesales.concurrency threads, so records are validated and marked while others are at CourseSales (the login
+     * gate bounds the calls on the wire to coursesales.concurrency); with 1, two threads that call CourseSales in
+     * Moodle's order (sendOrder).
      */
     @BindToRegistry
     public ExecutorService sendLanes(CamelContext context, Settings s) {
-        int concurrency = s.getInt("coursesales.concurrency");
-        return context.getExecutorServiceManager().newFixedThreadPool(this, "SendLane", concurrency == 1 ? 1 : 2 * concurrency);
+        return context.getExecutorServiceManager().newFixedThreadPool(this, "SendLane", 2 * s.getInt("coursesales.concurrency"));
+    }
+
+    /** At coursesales.concurrency=1 the send lanes call CourseSales one record after the other in Moodle's order. */
+    @BindToRegistry
+    public SendOrder sendOrder(Settings s) {
+        return new SendOrder(s.getInt("coursesales.concurrency"));
     }
 
     /** Where a replay reads a dead letter's enrolment again: the route of moodle.source, if it has one. */

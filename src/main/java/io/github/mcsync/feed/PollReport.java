@@ -99,6 +99,14 @@ public final class PollReport {
         returnedToSource(exchange);
     }
 
+    /**
+     * The feed stopped while the record was validated or waited for its turn to send: it was not sent, waits at its
+     * source and is not counted as new in this poll.
+     */
+    public void heldBack(Exchange exchange) {
+        returnedToSource(exchange);
+    }
+
     public void failed(Exchange exchange) {
         PollRun run = exchange.getProperty(ExchangeNames.POLL_RUN, PollRun.class);
         Failure f = classifier.classify(exchange);

@@ -28,13 +28,16 @@ public final class RegistrationFactory {
     }
 
     /**
-     * @throws RecordRejectedException CLIENT_ID_INVALID, CLIENT_ID_NOT_UNIQUE, INVALID_USI or MAPPING_FAILED
+     * Before a page goes out on the send lanes: its new users get their identifiers in one transaction, in Moodle's
+     * order (contested identifiers go to the first).
      */
-    /** Before a page goes out on the send lanes: contested identifiers go to the first in Moodle's order. */
     public void claimIdentities(List<Enrolment> enrolments) {
         identifiers.claimInOrder(enrolments);
     }
 
+    /**
+     * @throws RecordRejectedException CLIENT_ID_INVALID, CLIENT_ID_NOT_UNIQUE, INVALID_USI or MAPPING_FAILED
+     */
     public Registration prepare(Enrolment e, CourseLink link, CourseSalesMetadata metadata) {
         return prepare(e, link, metadata, null);
     }

@@ -55,6 +55,36 @@ class ConcurrentSendsTest extends FlowTestSupport {
                 "sent in the order Moodle listed them");
     }
 
+    /**
+     * One call at a time does not mean one record at a time: while a record is at CourseSales the next one is
+     * validated and marked in flight (two lanes), and it goes only once the one before it was answered.
+     */
+    @Test
+    void oneLanePreparesTheNextRecordWhileTheOneBeforeItIsAtCourseSales() throws Exception {
+        sync = new SyncHarness(stateDir).with("moodle.courses", "2").with("coursesales.concurrency", "1").start();
+        sync.poll(); // the 3 PHYS101 students
+        List<String> keys = enrol(8, "ahead");
+        sync.courseSales.setCallDelay(Duration.ofMillis(150));
+        sync.courseSales.resetConcurrency();
+        sync.courseSales.clearDocuments();
+
+        java.util.concurrent.CompletableFuture<PollRun> poll = java.util.concurrent.CompletableFuture.supplyAsync(sync::poll);
+        int mostInFlight = 0;
+        while (!poll.isDone()) {
+            mostInFlight = Math.max(mostInFlight, sync.state().queryForObject("SELECT COUNT(*) FROM in_flight", Integer.class));
+            Thread.sleep(5);
+        }
+        PollRun run = poll.get();
+
+        assertEquals(keys.size(), run.sentCount(), run.summary());
+        assertEquals(1, sync.courseSales.maxConcurrentSubmissions());
+        assertEquals(keys, sync.courseSales.documents().stream().map(StoredDocument::sourceReference).toList(),
+                "sent in the order Moodle listed them");
+        assertTrue(mostInFlight >= 2, "the next record was marked while the one before it was at CourseSales: at most "
+                + mostInFlight + " in flight at once");
+        assertEquals(0, sync.state().queryForObject("SELECT COUNT(*) FROM in_flight", Integer.class));
+    }
+
     @Test
     void rateLimitedPausesEveryLaneNotOnlyTheOneRefused() throws Exception {
         sync = new SyncHarness(stateDir).with("moodle.courses", "2").with("coursesales.concurrency", "4")

@@ -4,7 +4,12 @@ import io.github.mcsync.enrolment.Enrolment;
 import io.github.mcsync.failure.ReasonCode;
 import io.github.mcsync.failure.RecordRejectedException;
 import io.github.mcsync.enrolment.identity.IdentityAssignments.Assignment;
+import io.github.mcsync.enrolment.identity.IdentityAssignments.Claim;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Gives each Moodle user an AVETMISS Client Identifier that is unique and stable. A user's first enrolment
@@ -51,15 +56,29 @@ public final class ClientIdentifiers {
     }
 
     /**
-     * Under the username strategy, where two usernames can share their first 10 characters: assigns the identifiers of
-     * these users in their order, so the first in Moodle's order holds a contested identifier whichever send lane
-     * validates first. A value that cannot be used is left to validation, which rejects its record.
+     * Before a page goes out on the send lanes: assigns the identifiers of its users that have none, in Moodle's
+     * order and in one transaction, so the lanes only look them up (no write per record), and under the username
+     * strategy, where two usernames can share their first 10 characters, the first in Moodle's order holds a contested
+     * identifier whichever lane validates first. When one of them is taken (two users of the page contest an
+     * identifier, or another instance assigned one meanwhile) they are assigned one at a time instead. A value that
+     * cannot be used is left to validation, which rejects its record.
      */
     public synchronized void claimInOrder(List<Enrolment> enrolments) {
-        if (strategy != IdentityStrategy.USERNAME) {
+        Set<Long> held = assignments.heldAmong(enrolments.stream().map(Enrolment::userId).toList());
+        Map<Long, Enrolment> unassigned = new LinkedHashMap<>();
+        enrolments.stream().filter(e -> !held.contains(e.userId())).forEach(e -> unassigned.putIfAbsent(e.userId(), e));
+        List<Claim> claims = new ArrayList<>(unassigned.size());
+        for (Enrolment e : unassigned.values()) {
+            try {
+                claims.add(new Claim(e.userId(), candidate(e).value(), e.username()));
+            } catch (RecordRejectedException rejectedLater) {
+                // CLIENT_ID_INVALID: the record's validation dead-letters it
+            }
+        }
+        if (claims.isEmpty() || assignments.assignAll(claims, strategy)) {
             return;
         }
-        for (Enrolment e : enrolments) {
+        for (Enrolment e : unassigned.values()) {
             if (assignments.forUser(e.userId()).isEmpty()) {
                 try {
                     assign(e, assignments);

@@ -5,10 +5,18 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The identifiers this deployment has assigned, one per Moodle user, in the state database (table
@@ -17,7 +25,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class IdentityAssignments implements Assignments {
     private static final String COLUMNS = "moodle_user_id, identifier, strategy, username_at_assignment, assigned_at";
 
+    /** Users asked for in one query ({@link #heldAmong}). */
+    private static final int CHUNK = 500;
+
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
     /**
@@ -27,9 +39,42 @@ public final class IdentityAssignments implements Assignments {
                              String usernameAtAssignment, Instant assignedAt) {
     }
 
+    /** A user's identifier to be recorded ({@link #assignAll}). */
+    public record Claim(long moodleUserId, String identifier, String username) {
+    }
+
     public IdentityAssignments(DataSource ds, Clock clock) {
         this.jdbc = new JdbcTemplate(ds);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         this.clock = clock;
+    }
+
+    /** Which of these users hold an identifier, in one query per 500 users. */
+    public Set<Long> heldAmong(Collection<Long> moodleUserIds) {
+        List<Long> all = new ArrayList<>(new HashSet<>(moodleUserIds));
+        Set<Long> held = new HashSet<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            held.addAll(jdbc.queryForList("SELECT moodle_user_id FROM identity_assignment WHERE moodle_user_id IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", Long.class, chunk.toArray()));
+        }
+        return held;
+    }
+
+    /**
+     * Records these identifiers in one transaction, or none of them: false when a user or an identifier among them
+     * is already taken (by another user of the list too, or by a concurrent insert: the unique constraints decide).
+     */
+    public boolean assignAll(List<Claim> claims, IdentityStrategy strategy) {
+        Timestamp now = Timestamp.from(clock.instant());
+        try {
+            tx.executeWithoutResult(status -> jdbc.batchUpdate("INSERT INTO identity_assignment (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?)", claims.stream().map(c -> new Object[] {c.moodleUserId(), c.identifier(),
+                    strategy.property(), c.username(), now}).toList()));
+            return true;
+        } catch (DuplicateKeyException taken) {
+            return false;
+        }
     }
 
     @Override

@@ -132,6 +132,40 @@ class ClientIdentifiersTest {
         rejected(ReasonCode.CLIENT_ID_NOT_UNIQUE, DOCUMENT_SOURCE_ID, 9, "renee.dupont");
     }
 
+    // ---------------------------------------------------------------- a page claimed before the send lanes
+
+    @Test
+    void aPageClaimsItsNewUsersIdentifiersAndLeavesTheHeldOnesAsTheyAre() {
+        identify(USERNAME, 5, "jdoe");
+        new ClientIdentifiers(MOODLE_USERID, assignments).claimInOrder(List.of(user(3, "zoe.lukasz"), user(5, "john.doe"),
+                user(9, "renee.dupont"), user(3, "zoe.lukasz")));
+
+        assertEquals("3", assignments.forUser(3).orElseThrow().identifier());
+        assertEquals("9", assignments.forUser(9).orElseThrow().identifier());
+        assertEquals(new Identity(5, "jdoe", USERNAME, "jdoe"), identify(MOODLE_USERID, 5, "john.doe"), "held before");
+    }
+
+    @Test
+    void aContestedIdentifierInOnePageGoesToTheFirstInMoodlesOrder() {
+        String other = "maximilian.alexander.von.longusername.".concat("y".repeat(62));
+        new ClientIdentifiers(USERNAME, assignments).claimInOrder(List.of(user(12, other), user(5, "jdoe"), user(4, LONG),
+                user(7, "bad name")));
+
+        assertEquals("maximilian", assignments.forUser(12).orElseThrow().identifier(), "first in Moodle's order");
+        assertEquals("jdoe", assignments.forUser(5).orElseThrow().identifier());
+        rejected(ReasonCode.CLIENT_ID_NOT_UNIQUE, USERNAME, 4, LONG);
+        rejected(ReasonCode.CLIENT_ID_INVALID, USERNAME, 7, "bad name");
+    }
+
+    @Test
+    void aPageWhoseIdentifierAnotherInstanceTookMeanwhileClaimsTheOthersOneByOne() {
+        assignments.assign(40, "jdoe", USERNAME, "jdoe"); // another instance, after this one read the page
+        new ClientIdentifiers(USERNAME, assignments).claimInOrder(List.of(user(3, "zoe.lukasz"), user(5, "jdoe")));
+
+        assertEquals("zoe.lukasz", assignments.forUser(3).orElseThrow().identifier());
+        rejected(ReasonCode.CLIENT_ID_NOT_UNIQUE, USERNAME, 5, "jdoe");
+    }
+
     // ---------------------------------------------------------------- stability
 
     @Test
