@@ -40,19 +40,11 @@ class ConcurrentSendsTest extends FlowTestSupport {
 
     @Test
     void oneLaneSendsStrictlyOneAtATimeInMoodlesOrder() throws Exception {
-        sync = new SyncHarness(stateDir).with("moodle.courses", "2").with("coursesales.concurrency", "1").start();
-        sync.poll(); // the 3 PHYS101 students
-        List<String> keys = enrol(40, "one");
-        sync.courseSales.setCallDelay(Duration.ofMillis(30));
-        sync.courseSales.resetConcurrency();
-        sync.courseSales.clearDocuments();
+        List<String> keys = oneLaneWithNewEnrolments(40, "one", Duration.ofMillis(30));
 
         PollRun run = sync.poll();
 
-        assertEquals(keys.size(), run.sentCount(), run.summary());
-        assertEquals(1, sync.courseSales.maxConcurrentSubmissions());
-        assertEquals(keys, sync.courseSales.documents().stream().map(StoredDocument::sourceReference).toList(),
-                "sent in the order Moodle listed them");
+        assertSentOneAtATimeInMoodlesOrder(keys, run);
     }
 
     /**
@@ -61,12 +53,7 @@ class ConcurrentSendsTest extends FlowTestSupport {
      */
     @Test
     void oneLanePreparesTheNextRecordWhileTheOneBeforeItIsAtCourseSales() throws Exception {
-        sync = new SyncHarness(stateDir).with("moodle.courses", "2").with("coursesales.concurrency", "1").start();
-        sync.poll(); // the 3 PHYS101 students
-        List<String> keys = enrol(8, "ahead");
-        sync.courseSales.setCallDelay(Duration.ofMillis(150));
-        sync.courseSales.resetConcurrency();
-        sync.courseSales.clearDocuments();
+        List<String> keys = oneLaneWithNewEnrolments(8, "ahead", Duration.ofMillis(150));
 
         java.util.concurrent.CompletableFuture<PollRun> poll = java.util.concurrent.CompletableFuture.supplyAsync(sync::poll);
         int mostInFlight = 0;
@@ -76,10 +63,7 @@ class ConcurrentSendsTest extends FlowTestSupport {
         }
         PollRun run = poll.get();
 
-        assertEquals(keys.size(), run.sentCount(), run.summary());
-        assertEquals(1, sync.courseSales.maxConcurrentSubmissions());
-        assertEquals(keys, sync.courseSales.documents().stream().map(StoredDocument::sourceReference).toList(),
-                "sent in the order Moodle listed them");
+        assertSentOneAtATimeInMoodlesOrder(keys, run);
         assertTrue(mostInFlight >= 2, "the next record was marked while the one before it was at CourseSales: at most "
                 + mostInFlight + " in flight at once");
         assertEquals(0, sync.state().queryForObject("SELECT COUNT(*) FROM in_flight", Integer.class));
@@ -137,6 +121,24 @@ class ConcurrentSendsTest extends FlowTestSupport {
         sync.poll(); // halted: costs no login
         assertEquals(failed, sync.courseSales.failedLoginAttempts());
         assertEquals(stored, sync.courseSales.documents().size());
+    }
+
+    /** Concurrency 1, the login verified, n new enrolments, each CourseSales call taking callDelay. */
+    private List<String> oneLaneWithNewEnrolments(int n, String prefix, Duration callDelay) throws Exception {
+        sync = new SyncHarness(stateDir).with("moodle.courses", "2").with("coursesales.concurrency", "1").start();
+        sync.poll(); // the 3 PHYS101 students
+        List<String> keys = enrol(n, prefix);
+        sync.courseSales.setCallDelay(callDelay);
+        sync.courseSales.resetConcurrency();
+        sync.courseSales.clearDocuments();
+        return keys;
+    }
+
+    private void assertSentOneAtATimeInMoodlesOrder(List<String> keys, PollRun run) {
+        assertEquals(keys.size(), run.sentCount(), run.summary());
+        assertEquals(1, sync.courseSales.maxConcurrentSubmissions());
+        assertEquals(keys, sync.courseSales.documents().stream().map(StoredDocument::sourceReference).toList(),
+                "sent in the order Moodle listed them");
     }
 
     private List<String> enrol(int n, String prefix) {
