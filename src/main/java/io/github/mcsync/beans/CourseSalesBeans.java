@@ -25,10 +25,12 @@ public final class CourseSalesBeans implements CamelConfiguration {
                 s.duration("coursesales.receive-timeout"));
     }
 
-    /** The callCourseSales route's SOAP call, on the calling thread (CourseSalesCall). */
+    /** The callCourseSales route's SOAP call, on the calling thread (CourseSalesCall), ready once the context started. */
     @BindToRegistry
-    public CourseSalesCall courseSalesCall(CamelContext context, SyncMetrics syncMetrics) {
-        return new CourseSalesCall(context, "cxf:bean:courseSales", syncMetrics);
+    public CourseSalesCall courseSalesCall(CamelContext context, SyncMetrics syncMetrics) throws Exception {
+        CourseSalesCall call = new CourseSalesCall(context, "cxf:bean:courseSales", syncMetrics);
+        context.addService(call, true, true);
+        return call;
     }
 
     @BindToRegistry
