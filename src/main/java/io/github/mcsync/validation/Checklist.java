@@ -33,10 +33,25 @@ public final class Checklist {
 
     private final FieldMapping mapping;
     private final IdentityStrategy strategy;
+    /** The metadata snapshot for which every configuration-level point held (the cache's current one, mostly). */
+    private volatile CourseSalesMetadata configurationHeld;
 
     public Checklist(FieldMapping mapping, IdentityStrategy strategy) {
         this.mapping = mapping;
         this.strategy = strategy;
+    }
+
+    /**
+     * False when every configuration-level point already held for this very metadata snapshot: they depend on it and
+     * the configuration alone, so a record is not checked against them again until metadata is fetched again.
+     */
+    public boolean configurationUnchecked(CourseSalesMetadata m) {
+        return m == null || m != configurationHeld;
+    }
+
+    /** Every configuration-level point held for this snapshot. */
+    public void configurationHeld(CourseSalesMetadata m) {
+        configurationHeld = m;
     }
 
     /** "Forms must be published" and Active: the registration form is Active, published and a registration form. */

@@ -1,7 +1,9 @@
 package io.github.mcsync.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mcsync.coursesales.CourseSalesMetadata;
 import io.github.mcsync.coursesales.CourseSalesMetadata.Category;
@@ -50,6 +52,17 @@ class ChecklistTest {
 
     private static List<String> codes(List<Problem> problems) {
         return problems.stream().map(Problem::code).toList();
+    }
+
+    @Test
+    void theConfigurationPointsAreCheckedOncePerMetadataSnapshotAndAgainForEveryFetch() {
+        CourseSalesMetadata cached = metadata(FORM, CONTACT, PROCESS);
+        assertTrue(checklist.configurationUnchecked(cached));
+        checklist.configurationHeld(cached);
+        assertFalse(checklist.configurationUnchecked(cached));
+        // fetched again (the cache's time-to-live, a refresh after a fault): checked again, even with the same values
+        assertTrue(checklist.configurationUnchecked(metadata(FORM, CONTACT, PROCESS)));
+        assertTrue(checklist.configurationUnchecked(null));
     }
 
     @Test
