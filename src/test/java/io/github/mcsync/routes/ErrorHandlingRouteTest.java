@@ -2,6 +2,7 @@ package io.github.mcsync.routes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mcsync.coursesales.CourseSalesMetadata;
@@ -14,9 +15,13 @@ import io.github.mcsync.coursesales.CourseSalesMetadata.Process;
 import io.github.mcsync.coursesales.MetadataCache;
 import io.github.mcsync.coursesales.soap.CourseSalesFault;
 import io.github.mcsync.coursesales.soap.CourseSalesFault_Exception;
+import io.github.mcsync.coursesales.soap.FindDocuments;
+import io.github.mcsync.coursesales.soap.FindDocumentsResponse;
 import io.github.mcsync.coursesales.soap.SubmitRegistration;
 import io.github.mcsync.coursesales.soap.SubmitRegistrationResponse;
+import io.github.mcsync.enrolment.Enrolment;
 import io.github.mcsync.feed.PollRun;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -186,6 +191,35 @@ class ErrorHandlingRouteTest extends RouteTestSupport {
         for (int i = 0; i < expected.length; i++) {
             assertTrue(gaps.get(i) >= expected[i] && gaps.get(i) < expected[i] + 250, "delays " + gaps);
         }
+    }
+
+    @Test
+    void aRecordLookedUpAndThenHeldBackByAStoppedPollKeepsItsLastAnswerSoTheNextPollLooksItUpAtOnce() throws Exception {
+        Enrolment ada = student(47, "Ada", null, null);
+        Timestamp before = Timestamp.from(Instant.now().minusSeconds(5));
+        // its last submission was answered without a document (an HTTP 503): FindDocuments can tell at once
+        state().update("INSERT INTO in_flight (source_reference, started_at, answered_at) VALUES (?, ?, ?)",
+                ada.sourceReference(), before, before);
+        PollRun poll = feed().startPoll();
+        MockEndpoint mock = courseSales(exchange -> {
+            // CourseSales has no document for it; meanwhile another lane met an outage and the poll stopped
+            feed().interrupt(poll, "CourseSales unavailable: HTTP_503");
+            exchange.getMessage().setBody(List.of(new FindDocumentsResponse()));
+        });
+        mock.expectedMessageCount(1);
+        mock.message(0).body().isInstanceOf(FindDocuments.class);
+
+        Exchange exchange = new DefaultExchange(context);
+        exchange.setProperty("pollRun", poll);
+        exchange.getMessage().setBody(List.of(ada));
+        template.send("direct:processEnrolments", exchange);
+
+        mock.assertIsSatisfied(); // looked up, not sent again: the poll had stopped
+        assertEquals(List.of(), deadLetters());
+        assertEquals(1, inFlight(), "it waits at its source, still marked");
+        assertNotNull(state().queryForObject("SELECT answered_at FROM in_flight", Timestamp.class),
+                "nothing went out, so it is not an unanswered submission: the next poll looks it up at once instead of"
+                        + " waiting out the receive time-out and the grace (OUTCOME_UNKNOWN)");
     }
 
     @Test
