@@ -285,8 +285,9 @@ public final class FeedControl {
     public void interrupt(PollRun run, String reason) {
         if (run != null && !run.isInterrupted()) {
             run.interrupted(reason);
-            LOG.warn("poll {} interrupted: {}. The record in hand and the rest wait at their source; the next poll"
-                    + " tries them again", run.number(), reason);
+            LOG.warn("poll {} interrupted after {} sent ({} since the process started): {}. The records in hand and"
+                    + " the rest wait at their source; the next poll tries them again", run.number(), run.sentCount(),
+                    totals.sentCount(), reason);
         }
     }
 
