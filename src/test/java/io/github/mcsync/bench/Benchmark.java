@@ -37,11 +37,15 @@ import java.util.Map;
  *   <li>start-up time to ready.</li>
  * </ol>
  * Usage: {@code bench/run [N]}; -Dbench.latency-ms=20 -Dbench.idle=100000 -Dbench.memory=10000,100000
- * -Dbench.jvm="-Xmx1g -XX:TieredStopAtLevel=1" -Dbench.memory-jvm="-Xmx256m -XX:TieredStopAtLevel=1" -Dbench.concurrency=1,4 (the environment variable BENCH_OPTS carries them).
+ * -Dbench.jvm="-Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseParallelGC" -Dbench.memory-jvm="-Xmx256m -XX:TieredStopAtLevel=1
+ * -XX:+UseParallelGC" -Dbench.concurrency=1,4 (the environment variable BENCH_OPTS carries them).
  */
 public final class Benchmark {
-    /** The JIT option of the image's JAVA_TOOL_OPTIONS (the Dockerfile): the bundle runs as it is deployed. */
-    public static final String DEPLOYED_JIT = "-XX:TieredStopAtLevel=1";
+    /**
+     * The JIT and collector options of the image's JAVA_TOOL_OPTIONS (the Dockerfile): the bundle runs as it is
+     * deployed.
+     */
+    public static final List<String> DEPLOYED_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
 
     private static final List<String> METADATA = List.of("GetForm", "GetProcess", "GetOptions", "GetCourseDates");
     private static final int WARM_UP_S = 30;
@@ -65,8 +69,8 @@ public final class Benchmark {
         int idle = Integer.getInteger("bench.idle", 100_000);
         List<Integer> memory = ints(System.getProperty("bench.memory", "10000,100000"));
         List<Integer> concurrencies = ints(System.getProperty("bench.concurrency", "1,4"));
-        List<String> jvm = options(System.getProperty("bench.jvm", "-Xmx1g " + DEPLOYED_JIT));
-        List<String> memoryJvm = options(System.getProperty("bench.memory-jvm", "-Xmx256m " + DEPLOYED_JIT));
+        List<String> jvm = options(System.getProperty("bench.jvm", deployed("-Xmx1g")));
+        List<String> memoryJvm = options(System.getProperty("bench.memory-jvm", deployed("-Xmx256m")));
         Path work = Files.createTempDirectory("mcsync-bench");
         Benchmark bench = new Benchmark(work, jvm, memoryJvm);
         System.out.printf("benchmark: N=%d, CourseSales latency %d ms, bundle JVM %s, %d cores; logs in %s%n", n, latency,
@@ -84,6 +88,18 @@ public final class Benchmark {
         System.out.println();
         bench.table.forEach(System.out::println);
         System.exit(0);
+    }
+
+    /** A heap option and the image's JVM options, as one line. */
+    private static String deployed(String heap) {
+        return heap + " " + String.join(" ", DEPLOYED_JVM);
+    }
+
+    /** The image's JVM options with this heap option first. */
+    static List<String> deployedWith(String heap) {
+        List<String> all = new ArrayList<>(List.of(heap));
+        all.addAll(DEPLOYED_JVM);
+        return all;
     }
 
     private static List<String> options(String line) {

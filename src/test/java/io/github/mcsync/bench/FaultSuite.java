@@ -60,7 +60,7 @@ public final class FaultSuite {
         long seed = Long.getLong("faults.seed", System.nanoTime());
         int outage = Integer.getInteger("faults.outage-s", 60);
         Path work = Files.createTempDirectory("mcsync-faults");
-        FaultSuite suite = new FaultSuite(work, List.of("-Xmx512m", Benchmark.DEPLOYED_JIT), seed);
+        FaultSuite suite = new FaultSuite(work, Benchmark.deployedWith("-Xmx512m"), seed);
         System.out.printf("fault suite: N=%d, outage %d s, seed %d, logs in %s%n", n, outage, seed, work);
         Map<String, Supplier<Verdict>> scenarios = new LinkedHashMap<>();
         scenarios.put("kill9", () -> suite.killNine(n, 5));

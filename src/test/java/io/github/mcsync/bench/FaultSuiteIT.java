@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +19,7 @@ class FaultSuiteIT {
 
     @BeforeEach
     void suite() {
-        suite = new FaultSuite(work, List.of("-Xmx512m", Benchmark.DEPLOYED_JIT), 12);
+        suite = new FaultSuite(work, Benchmark.deployedWith("-Xmx512m"), 12);
     }
 
     private static void passes(FaultSuite.Verdict v) {

@@ -178,7 +178,9 @@ class ManifestConsistencyTest {
     void theImageRunsTheJvmTheBenchmarkMeasures() throws IOException {
         String options = DeployFiles.dockerfile("ENV").stream().filter(e -> e.startsWith("JAVA_TOOL_OPTIONS="))
                 .findFirst().orElseThrow();
-        assertTrue(options.contains(Benchmark.DEPLOYED_JIT), options + " (bench/: the bundle runs as deployed)");
+        for (String option : Benchmark.DEPLOYED_JVM) {
+            assertTrue(options.contains(option), options + " lacks " + option + " (bench/: the bundle runs as deployed)");
+        }
         assertTrue(options.contains("-XX:MaxRAMPercentage=40"), options);
     }
 
