@@ -8,6 +8,7 @@ import io.github.mcsync.beans.MoodleBeans;
 import io.github.mcsync.beans.MoodleDbBeans;
 import io.github.mcsync.beans.ObserveBeans;
 import io.github.mcsync.beans.OpsBeans;
+import io.github.mcsync.beans.SendBeans;
 import io.github.mcsync.beans.StateBeans;
 import io.github.mcsync.beans.ValidationBeans;
 import io.github.mcsync.feed.FeedControl;
@@ -57,6 +58,7 @@ public final class SyncApplication {
         main.configure().addConfiguration(new FeedBeans());
         main.configure().addConfiguration(new MoodleDbBeans());
         main.configure().addConfiguration(new ValidationBeans());
+        main.configure().addConfiguration(new SendBeans());
         main.configure().addConfiguration(new ClusterBeans());
         main.configure().addConfiguration(new ObserveBeans());
         main.configure().addConfiguration(new OpsBeans());

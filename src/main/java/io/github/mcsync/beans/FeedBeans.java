@@ -15,7 +15,6 @@ import io.github.mcsync.feed.FeedHealthCheck;
 import io.github.mcsync.feed.NewRecords;
 import io.github.mcsync.feed.PollHealth;
 import io.github.mcsync.feed.PollReport;
-import io.github.mcsync.feed.SendOrder;
 import io.github.mcsync.observe.SyncMetrics;
 import io.github.mcsync.state.Deliveries;
 import io.github.mcsync.state.HaltStore;
@@ -28,12 +27,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
-import org.apache.camel.CamelContext;
 
 /**
  * The feed's beans: failure classification, halts and pauses, the poll summary, the first-start baseline
@@ -139,23 +136,6 @@ public final class FeedBeans implements CamelConfiguration {
     @BindToRegistry
     public NewRecords newRecords(Deliveries deliveries, DeadLetterStore deadLetterStore) {
         return new NewRecords(deliveries, deadLetterStore);
-    }
-
-    /**
-     * The send lanes of routes/process-enrolments.camel.yaml (Camel's thread pool, shut down with the context): twice
-     * coursesales.concurrency threads, so records are validated and marked while others are at CourseSales (the login
-     * gate bounds the calls on the wire to coursesales.concurrency); with 1, two threads that call CourseSales in
-     * Moodle's order (sendOrder).
-     */
-    @BindToRegistry
-    public ExecutorService sendLanes(CamelContext context, Settings s) {
-        return context.getExecutorServiceManager().newFixedThreadPool(this, "SendLane", 2 * s.getInt("coursesales.concurrency"));
-    }
-
-    /** At coursesales.concurrency=1 the send lanes call CourseSales one record after the other in Moodle's order. */
-    @BindToRegistry
-    public SendOrder sendOrder(Settings s) {
-        return new SendOrder(s.getInt("coursesales.concurrency"));
     }
 
     /** Where a replay reads a dead letter's enrolment again: the route of moodle.source, if it has one. */

@@ -13,7 +13,8 @@ import java.util.Set;
  * Which of a course's enrolments are new: not done (a key in the processed-keys table) and not waiting in the
  * dead-letter store. Asked page by page ({@link #PAGE} enrolments, two queries a page) rather than record by record;
  * the in-flight mark ({@code InFlight.begin}) checks the key once more, in the same statement that marks it, so a key
- * recorded after its page was read is still never sent twice. A page is also what the send lanes hold at once.
+ * recorded after its page was read is still never sent twice. A page is also what the send lanes queue at most
+ * ({@link NewRecordStream}).
  */
 public final class NewRecords {
     public static final int PAGE = KeyLookup.CHUNK;

@@ -14,8 +14,9 @@ import org.apache.camel.ExchangeProperty;
  * outage) only the first record fetches metadata or meets the failure, as with one lane. Above 1 the lanes keep no
  * order: a record goes as soon as the login gate lets it.
  * <p>
- * A page's records are numbered by the split that puts them on the lanes ({@link Exchange#SPLIT_INDEX}); the lanes
- * take them in that order, so the record a lane waits for is always on the other lane or already settled.
+ * A course's (or a database batch's) new records are numbered by the split that puts them on the lanes
+ * ({@link Exchange#SPLIT_INDEX}); the lanes take them in that order (as does the split's own thread when the lanes'
+ * queue is full), so the record a lane waits for is always on another lane or already settled.
  */
 public final class SendOrder {
     private final boolean ordered;
@@ -24,12 +25,12 @@ public final class SendOrder {
         this.ordered = concurrency == 1;
     }
 
-    /** The turns of one page (property {@link ExchangeNames#SEND_TURNS}); null where the lanes keep no order. */
-    public Turns forPage() {
+    /** The turns of one split's records (property {@link ExchangeNames#SEND_TURNS}); null where the lanes keep no order. */
+    public Turns forRecords() {
         return ordered ? new Turns() : null;
     }
 
-    /** Before a record is validated: waits until every record before it on its page has had its turn to send. */
+    /** Before a record is validated: waits until every record before it has had its turn to send. */
     public void awaitTurnToStart(@ExchangeProperty(ExchangeNames.SEND_TURNS) Turns turns,
                                  @ExchangeProperty(Exchange.SPLIT_INDEX) Integer index) throws InterruptedException {
         if (turns != null && index != null) {
@@ -38,8 +39,8 @@ public final class SendOrder {
     }
 
     /**
-     * Before a record calls CourseSales to send (or look up) its registration: waits until every record before it on
-     * its page was answered or settled. At once outside a page or where the lanes keep no order.
+     * Before a record calls CourseSales to send (or look up) its registration: waits until every record before it
+     * was answered or settled. At once outside the split (a replay) or where the lanes keep no order.
      */
     public void awaitTurnToSend(@ExchangeProperty(ExchangeNames.SEND_TURNS) Turns turns,
                                 @ExchangeProperty(Exchange.SPLIT_INDEX) Integer index) throws InterruptedException {
@@ -56,7 +57,7 @@ public final class SendOrder {
         }
     }
 
-    /** How far the records of a page have got. */
+    /** How far the records of a split have got. */
     public static final class Turns {
         private final BitSet sending = new BitSet();
         private final BitSet passed = new BitSet();

@@ -1,5 +1,6 @@
 package io.github.mcsync.flow;
 
+import static io.github.mcsync.demo.coursesales.CourseSalesDemoData.FIELD_CLIENT_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,34 @@ class ConcurrentSendsTest extends FlowTestSupport {
         PollRun run = sync.poll();
 
         assertSentOneAtATimeInMoodlesOrder(keys, run);
+    }
+
+    /**
+     * The next page (500 enrolments) is read while the lanes still send the page before it: across two page
+     * boundaries the records still go one at a time, in Moodle's order, each key once, and the identifiers the
+     * pages claimed are those of the records sent.
+     */
+    @Test
+    void oneLaneKeepsMoodlesOrderAcrossPageBoundaries() throws Exception {
+        sync = new SyncHarness(stateDir).with("moodle.courses", "2").with("coursesales.concurrency", "1")
+                .with("identity.strategy", "username").start();
+        sync.poll(); // the 3 PHYS101 students
+        List<String> keys = enrol(1_010, "paged");
+        sync.courseSales.resetConcurrency();
+        sync.courseSales.clearDocuments();
+
+        PollRun run = sync.poll();
+
+        assertEquals("OK", run.outcome(), run.summary());
+        assertSentOneAtATimeInMoodlesOrder(keys, run);
+        List<String> identifiers = sync.courseSales.documents().stream()
+                .map(d -> d.fieldValues().get(FIELD_CLIENT_ID)).toList();
+        List<String> usernames = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            usernames.add("paged." + i);
+        }
+        assertEquals(usernames, identifiers, "every page's users claimed their usernames");
+        assertEquals(0, sync.state().queryForObject("SELECT COUNT(*) FROM in_flight", Integer.class));
     }
 
     /**

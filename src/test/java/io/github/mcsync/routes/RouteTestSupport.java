@@ -9,6 +9,7 @@ import io.github.mcsync.beans.FeedBeans;
 import io.github.mcsync.beans.MoodleBeans;
 import io.github.mcsync.beans.MoodleDbBeans;
 import io.github.mcsync.beans.OpsBeans;
+import io.github.mcsync.beans.SendBeans;
 import io.github.mcsync.beans.StateBeans;
 import io.github.mcsync.beans.ValidationBeans;
 import io.github.mcsync.demo.coursesales.CourseSalesDemoData;
@@ -45,6 +46,7 @@ abstract class RouteTestSupport extends CamelMainTestSupport {
         configuration.addConfiguration(new FeedBeans());
         configuration.addConfiguration(new MoodleDbBeans());
         configuration.addConfiguration(new ValidationBeans());
+        configuration.addConfiguration(new SendBeans());
         configuration.addConfiguration(new ClusterBeans());
         configuration.addConfiguration(new ObserveBeans());
         configuration.addConfiguration(new OpsBeans());
