@@ -26,15 +26,17 @@ USER 10001:10001
 VOLUME /app/data
 # 8080: the ops API and console; 9876: Camel's management server (health, metrics; unauthenticated, keep it private)
 EXPOSE 8080 9876
-# heap 40% of the memory limit: 307 MB of the manifests' 768Mi (a 10,000-enrolment sync peaks at 143 MB heap, 395 MB RSS
-# with -Xmx256m: README, "Several replicas"); the quick JIT compiler only (C1): the bundle waits on the network, and
+# heap 25% of the memory limit: 192 MB of the manifests' 768Mi, about three times the live set (54-57 MB after a full
+# collection however many records went through; peak RSS 300 MB for 10,000 registrations, 350 MB for 100,000: README,
+# "Several replicas"); a larger heap only lets garbage make more of it resident; the quick JIT compiler only (C1): the
+# bundle waits on the network, and
 # C2's compiling costs more CPU than its faster code gives back (bench/README: half the CPU per registration, the
 # first poll of a fresh JVM at concurrency 4 0.81 of the ceiling instead of 0.67, the same once warm; at concurrency 1
 # a warm service sends about 10 % less)
 # and the parallel collector: a throughput service on a small heap, whose calls wait 20 ms and more on the network,
 # gains from its cheaper write barriers; a pause of some 20 ms there costs nothing (bench/README: the bundle's CPU per
 # registration 2.72 ms instead of G1's 3.41 ms, the first poll at concurrency 4 161/s instead of 156/s)
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=40 -XX:TieredStopAtLevel=1 -XX:+UseParallelGC"
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=25 -XX:TieredStopAtLevel=1 -XX:+UseParallelGC"
 # the route files are read from /app/routes (mount your own over it), not from the jar's copies
 ENV ROUTES_LOCATION=file:/app/routes
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -181,7 +183,10 @@ class ManifestConsistencyTest {
         for (String option : Benchmark.DEPLOYED_JVM) {
             assertTrue(options.contains(option), options + " lacks " + option + " (bench/: the bundle runs as deployed)");
         }
-        assertTrue(options.contains("-XX:MaxRAMPercentage=40"), options);
+        Matcher percentage = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(options);
+        assertTrue(percentage.find(), options + " sizes the heap from the container's memory limit");
+        assertEquals(Benchmark.DEPLOYED_HEAP_MB, Integer.parseInt(percentage.group(1)) * 768 / 100,
+                "the heap the image gets from the 768Mi limit is the one the benchmark's memory runs measure");
     }
 
     @Test
